@@ -1,0 +1,97 @@
+/**
+ * numpy's legacy RandomState samplers (numpy/random/src/legacy/legacy-distributions.c),
+ * reproduced call for call so the same seed yields bit-identical streams
+ * (reference doc section 2). Only what the workloads need: random_sample,
+ * standard_exponential, gauss (polar Box-Muller with a cached second value),
+ * standard_gamma and gamma.
+ */
+import { MT19937 } from './mt19937';
+
+export class LegacyRandom {
+  private readonly mt: MT19937;
+  private hasGauss = false;
+  private gauss = 0;
+
+  constructor(seed: number) {
+    this.mt = new MT19937(seed);
+  }
+
+  /** `np.random.seed(seed)`: reseeds and clears the cached normal. */
+  seed(seed: number): void {
+    this.mt.seed(seed);
+    this.hasGauss = false;
+    this.gauss = 0;
+  }
+
+  uint32(): number {
+    return this.mt.nextUint32();
+  }
+
+  randomSample(): number {
+    return this.mt.nextDouble();
+  }
+
+  standardExponential(): number {
+    return -Math.log(1.0 - this.mt.nextDouble());
+  }
+
+  standardNormal(): number {
+    if (this.hasGauss) {
+      this.hasGauss = false;
+      const g = this.gauss;
+      this.gauss = 0;
+      return g;
+    }
+    let x1: number;
+    let x2: number;
+    let r2: number;
+    do {
+      x1 = 2.0 * this.mt.nextDouble() - 1.0;
+      x2 = 2.0 * this.mt.nextDouble() - 1.0;
+      r2 = x1 * x1 + x2 * x2;
+    } while (r2 >= 1.0 || r2 === 0.0);
+    const f = Math.sqrt((-2.0 * Math.log(r2)) / r2);
+    this.gauss = f * x1;
+    this.hasGauss = true;
+    return f * x2;
+  }
+
+  standardGamma(shape: number): number {
+    if (shape === 1.0) return this.standardExponential();
+    if (shape === 0.0) return 0.0;
+    if (shape < 1.0) {
+      const inv = 1.0 / shape;
+      for (;;) {
+        const u = this.mt.nextDouble();
+        const v = this.standardExponential();
+        if (u <= 1.0 - shape) {
+          const x = Math.pow(u, inv);
+          if (x <= v) return x;
+        } else {
+          const y = -Math.log((1 - u) / shape);
+          const x = Math.pow(1.0 - shape + shape * y, inv);
+          if (x <= v + y) return x;
+        }
+      }
+    }
+    const b = shape - 1.0 / 3.0;
+    const c = 1.0 / Math.sqrt(9 * b);
+    for (;;) {
+      let x: number;
+      let v: number;
+      do {
+        x = this.standardNormal();
+        v = 1.0 + c * x;
+      } while (v <= 0.0);
+      v = v * v * v;
+      const u = this.mt.nextDouble();
+      if (u < 1.0 - 0.0331 * (x * x) * (x * x)) return b * v;
+      if (Math.log(u) < 0.5 * x * x + b * (1.0 - v + Math.log(v))) return b * v;
+    }
+  }
+
+  /** `np.random.gamma(shape, scale)` = scale * standard_gamma(shape). */
+  gamma(shape: number, scale: number): number {
+    return scale * this.standardGamma(shape);
+  }
+}

@@ -1,0 +1,54 @@
+/** Scenario workload -> merged arrivals (reference doc section 2; scenario format "workload"). */
+import type { ModelSpec, WorkloadSpec } from '../scenario/types';
+import type { Arrivals } from './arrivals';
+import { generateDeterministicArrivals } from './deterministic';
+import { generateGammaArrivals } from './gammaProcess';
+import { mergeStreams, sortRequests } from './merge';
+
+/** Per-model streams of a synthetic workload (model i uses seed + i). */
+export function generateStreams(spec: WorkloadSpec, models: readonly ModelSpec[]): Float64Array[] {
+  switch (spec.kind) {
+    case 'gamma':
+    case 'poisson': {
+      const start = spec.start ?? 0;
+      return models.map((m, i) =>
+        generateGammaArrivals(m.rate, spec.kind === 'poisson' ? 1 : m.cv, start, spec.duration, spec.seed + i),
+      );
+    }
+    case 'deterministic': {
+      const start = spec.start ?? 0;
+      return models.map((m) => generateDeterministicArrivals(m.rate, start, spec.duration));
+    }
+    case 'explicit':
+      throw new Error('explicit workloads have no per-model streams');
+  }
+}
+
+export function generateWorkload(spec: WorkloadSpec, models: readonly ModelSpec[]): Arrivals {
+  if (spec.kind === 'explicit') {
+    const index = new Map(models.map((m, i) => [m.name, i]));
+    const n = spec.requests.length;
+    const times = new Float64Array(n);
+    const ids = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const [t, name] = spec.requests[i];
+      const id = index.get(name);
+      if (id === undefined) throw new Error(`workload.requests[${i}][1]: unknown model "${name}"`);
+      times[i] = t;
+      ids[i] = id;
+    }
+    return sortRequests(times, ids);
+  }
+  return mergeStreams(generateStreams(spec, models));
+}
+
+/**
+ * The reference's default training workload of the policies: each model's
+ * Gamma process with seed i (whatever the scenario's seed), start 0, over
+ * max(100 s, 30000 / total rate); cv 1 when the test workload is Poisson.
+ */
+export function defaultTrainingWorkload(test: WorkloadSpec, models: readonly ModelSpec[]): WorkloadSpec {
+  const total = models.reduce((a, m) => a + m.rate, 0);
+  const duration = Math.max(100, total > 0 ? 30000 / total : 100);
+  return { kind: test.kind === 'poisson' ? 'poisson' : 'gamma', duration, seed: 0, start: 0 };
+}
