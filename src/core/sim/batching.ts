@@ -131,7 +131,7 @@ export function runBatchingKernel(
       let first = -1;
       while (head[m] < tail[m]) {
         const q = queue[head[m]++];
-        if (meets(t, g, r, 0, time[q] + slo[q])) {
+        if (meets(t, g, r, 0, time[q] + slo[model[q]])) {
           first = q;
           break;
         }
@@ -146,7 +146,7 @@ export function runBatchingKernel(
         continue;
       }
       let bi = 0;
-      const deadline = time[first] + slo[first];
+      const deadline = time[first] + slo[model[first]];
       for (let b = 1; b < NB; b++) {
         if (BATCH_SIZES[b] - 1 > tail[m] - head[m]) break; // no padding
         if (meets(t, g, r, b, deadline)) bi = b;

@@ -46,6 +46,9 @@ export function runKernel(
   good: Uint8Array,
   from: number,
   to: number,
+  /** optional: dispatched[i - dispatchOffset] receives request i's group (-1: no replica) */
+  dispatched: Int32Array | null = null,
+  dispatchOffset = 0,
 ): void {
   const { stageStart, replicaStart, replicaGroup, replicaLatency, replicaWork, latency } = p;
   const { clock, tmp, groupRequests, groupGood, groupBusy } = st;
@@ -57,6 +60,7 @@ export function runKernel(
     if (rs === re) {
       finish[i] = t0;
       good[i] = 0;
+      if (dispatched !== null) dispatched[i - dispatchOffset] = -1;
       continue;
     }
     // dispatch: smallest last-stage clock, strict <, ascending group order
@@ -72,6 +76,7 @@ export function runKernel(
         g = gr;
       }
     }
+    if (dispatched !== null) dispatched[i - dispatchOffset] = g;
     const s0 = stageStart[g];
     const pp = stageStart[g + 1] - s0;
     const lo = replicaLatency[best];

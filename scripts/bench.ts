@@ -1,0 +1,17 @@
+/**
+ * npm run bench: prints speed and memory figures (not pass/fail tests).
+ *   npm run bench                 every suite
+ *   npm run bench -- kernel       one suite
+ */
+import { benchKernel } from './bench/kernel';
+
+const SUITES: Record<string, () => void> = { kernel: benchKernel };
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !(w in SUITES));
+if (unknown.length > 0) {
+  console.error(`unknown suite(s): ${unknown.join(', ')}; known: ${Object.keys(SUITES).join(', ')}`);
+  process.exit(2);
+}
+console.log(`node ${process.version}, ${new Date().toISOString()}`);
+for (const name of wanted.length > 0 ? wanted : Object.keys(SUITES)) SUITES[name]();
