@@ -11,6 +11,8 @@ const LOWER = 0x7fffffff;
 
 export class MT19937 {
   readonly key = new Uint32Array(N);
+  /** the tempered outputs of the current block (tempering done once per block, not per call) */
+  private readonly out = new Uint32Array(N);
   pos = N;
 
   constructor(seed: number) {
@@ -46,22 +48,31 @@ export class MT19937 {
     }
     y = (key[N - 1] & UPPER) | (key[0] & LOWER);
     key[N - 1] = key[M - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    const out = this.out;
+    for (let j = 0; j < N; j++) {
+      y = key[j];
+      y ^= y >>> 11;
+      y ^= (y << 7) & 0x9d2c5680;
+      y ^= (y << 15) & 0xefc60000;
+      y ^= y >>> 18;
+      out[j] = y;
+    }
     this.pos = 0;
   }
 
   /** Next raw 32-bit output (as a non-negative number). */
   nextUint32(): number {
     if (this.pos >= N) this.twist();
-    let y = this.key[this.pos++];
-    y ^= y >>> 11;
-    y ^= (y << 7) & 0x9d2c5680;
-    y ^= (y << 15) & 0xefc60000;
-    y ^= y >>> 18;
-    return y >>> 0;
+    return this.out[this.pos++];
   }
 
-  /** numpy's legacy double in [0, 1): 53 bits from two outputs. */
+  /** numpy's legacy double in [0, 1): 53 bits from two consecutive outputs. */
   nextDouble(): number {
+    const p = this.pos;
+    if (p + 1 < N) {
+      this.pos = p + 2;
+      return ((this.out[p] >>> 5) * 67108864 + (this.out[p + 1] >>> 6)) / 9007199254740992;
+    }
     const a = this.nextUint32() >>> 5;
     const b = this.nextUint32() >>> 6;
     return (a * 67108864 + b) / 9007199254740992;

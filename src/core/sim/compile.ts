@@ -64,9 +64,12 @@ export function compileModels(s: Scenario): CompiledModels {
   return { names: s.models.map((m) => m.name), profiles, slo };
 }
 
-/** Stage latency on a group of pp stages, as the reference computes and stores it (float32). */
-export function penalisedStageLatency(latency: number, pp: number): number {
-  return Math.fround(latency * (1 + STAGE_PENALTY * pp));
+/**
+ * Stage latency as the reference computes and stores it: float32(latency x (1 + 0.009 x stages)),
+ * where `stages` counts the listed batch-1 stages of the configuration (= pp).
+ */
+export function penalisedStageLatency(latency: number, stages: number): number {
+  return Math.fround(latency * (1 + STAGE_PENALTY * stages));
 }
 
 export function compilePlacement(
@@ -114,8 +117,7 @@ export function compilePlacement(
       replicaLatency[r] = off;
       let work = 0;
       for (let k = 0; k < spec.pp; k++) {
-        // the reference's penalty counts the listed stages of batch 1
-        const v = Math.fround(bs1[k] * (1 + STAGE_PENALTY * bs1.length));
+        const v = penalisedStageLatency(bs1[k], bs1.length);
         latency[off + k] = v;
         work += v;
         if (byBatch) {
@@ -126,7 +128,7 @@ export function compilePlacement(
                 `batching: model "${models.names[m]}" has no batch-${b} latency for (dp ${spec.dp}, op ${spec.op}, pp ${spec.pp})`,
               );
             }
-            byBatch[(off + k) * BATCH_SIZES.length + bi] = Math.fround(list[k] * (1 + STAGE_PENALTY * bs1.length));
+            byBatch[(off + k) * BATCH_SIZES.length + bi] = penalisedStageLatency(list[k], bs1.length);
           });
         }
       }
