@@ -3,9 +3,12 @@
  * reproduced call for call so the same seed yields bit-identical streams
  * (reference doc section 2). Only what the workloads need: random_sample,
  * standard_exponential, gauss (polar Box-Muller with a cached second value),
- * standard_gamma and gamma.
+ * standard_gamma and gamma. log and pow are glibc's correctly-rounded-in-practice
+ * FMA variants ported bit for bit (libm.ts): V8's Math.log/Math.pow differ from
+ * glibc in the last bit for some inputs, which would drift every later arrival.
  */
 import { MT19937 } from './mt19937';
+import { log, pow } from './libm';
 
 export class LegacyRandom {
   private readonly mt: MT19937;
@@ -32,7 +35,7 @@ export class LegacyRandom {
   }
 
   standardExponential(): number {
-    return -Math.log(1.0 - this.mt.nextDouble());
+    return -log(1.0 - this.mt.nextDouble());
   }
 
   standardNormal(): number {
@@ -50,7 +53,7 @@ export class LegacyRandom {
       x2 = 2.0 * this.mt.nextDouble() - 1.0;
       r2 = x1 * x1 + x2 * x2;
     } while (r2 >= 1.0 || r2 === 0.0);
-    const f = Math.sqrt((-2.0 * Math.log(r2)) / r2);
+    const f = Math.sqrt((-2.0 * log(r2)) / r2);
     this.gauss = f * x1;
     this.hasGauss = true;
     return f * x2;
@@ -65,11 +68,11 @@ export class LegacyRandom {
         const u = this.mt.nextDouble();
         const v = this.standardExponential();
         if (u <= 1.0 - shape) {
-          const x = Math.pow(u, inv);
+          const x = pow(u, inv);
           if (x <= v) return x;
         } else {
-          const y = -Math.log((1 - u) / shape);
-          const x = Math.pow(1.0 - shape + shape * y, inv);
+          const y = -log((1 - u) / shape);
+          const x = pow(1.0 - shape + shape * y, inv);
           if (x <= v + y) return x;
         }
       }
@@ -86,7 +89,7 @@ export class LegacyRandom {
       v = v * v * v;
       const u = this.mt.nextDouble();
       if (u < 1.0 - 0.0331 * (x * x) * (x * x)) return b * v;
-      if (Math.log(u) < 0.5 * x * x + b * (1.0 - v + Math.log(v))) return b * v;
+      if (log(u) < 0.5 * x * x + b * (1.0 - v + log(v))) return b * v;
     }
   }
 

@@ -8,6 +8,8 @@ const M = 397;
 const MATRIX_A = 0x9908b0df;
 const UPPER = 0x80000000;
 const LOWER = 0x7fffffff;
+/** 2^-53: multiplying by it is exact, like numpy's division by 9007199254740992 */
+const INV_2_53 = 1 / 9007199254740992;
 
 export class MT19937 {
   readonly key = new Uint32Array(N);
@@ -69,12 +71,13 @@ export class MT19937 {
   /** numpy's legacy double in [0, 1): 53 bits from two consecutive outputs. */
   nextDouble(): number {
     const p = this.pos;
-    if (p + 1 < N) {
+    if (p < N - 1) {
+      const out = this.out;
       this.pos = p + 2;
-      return ((this.out[p] >>> 5) * 67108864 + (this.out[p + 1] >>> 6)) / 9007199254740992;
+      return ((out[p] >>> 5) * 67108864 + (out[p + 1] >>> 6)) * INV_2_53;
     }
     const a = this.nextUint32() >>> 5;
     const b = this.nextUint32() >>> 6;
-    return (a * 67108864 + b) / 9007199254740992;
+    return (a * 67108864 + b) * INV_2_53;
   }
 }

@@ -6,7 +6,10 @@
  * it meets its SLO; a rejected request costs nothing. No allocation per
  * request; the caller owns every array, so a run can be split into steps.
  */
-import { FIXED_OVERHEAD, type CompiledPlacement } from './compile';
+import { FIXED_OVERHEAD as OVERHEAD, type CompiledPlacement } from './compile';
+
+// a module-local copy: under some loaders (tsx) an imported binding is a getter, costly in the hot loop
+const FIXED_OVERHEAD = OVERHEAD;
 
 /** Mutable state of one placement's run: stage clocks and per-group counters. */
 export interface KernelState {
