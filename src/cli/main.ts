@@ -2,18 +2,64 @@
  * Headless door to the planner core: JSON in, JSON out.
  *
  *   npm run -s cli -- simulate <scenario.json | ->   print the v1 results JSON
+ *                                                    (a policy is searched first)
+ *   npm run -s cli -- place <scenario.json | ->      run the scenario's policy: the chosen
+ *                                                    placement, its results and "search"
  *   npm run -s cli -- validate <scenario.json | ->   check a scenario
  *
+ * Options: --compact (one-line JSON), --workers N (search on N worker threads;
+ * default: in this thread), --progress (progress lines on stderr).
  * Bad input: exit code 2 and one line on stderr naming the problem.
  */
 import { readFileSync } from 'node:fs';
+import { SearchCancelled, type PolicyProgress } from '../core/placement';
+import { planScenario } from '../core/plan';
 import { ScenarioError, formatIssue } from '../core/scenario/errors';
 import { parseScenario } from '../core/scenario/parse';
-import { simulateScenario } from '../core/sim/simulate';
+import type { Scenario } from '../core/scenario/types';
+import type { Results } from '../core/sim/results';
+import { WorkerCrashed, type PoolProgress } from '../pool/enginePool';
+import { createNodePool } from '../pool/node';
 
-const USAGE = 'usage: cli <simulate|validate> <scenario.json | -> [--compact]';
+const USAGE = 'usage: cli <simulate|place|validate> <scenario.json | -> [--compact] [--workers N] [--progress]';
 
 class UsageError extends Error {}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+interface Options {
+  command: string | undefined;
+  file: string | undefined;
+  compact: boolean;
+  progress: boolean;
+  workers: number | null;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { command: undefined, file: undefined, compact: false, progress: false, workers: null };
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--compact') o.compact = true;
+    else if (a === '--progress') o.progress = true;
+    else if (a === '--workers' || a.startsWith('--workers=')) {
+      const v = a === '--workers' ? argv[++i] : a.slice('--workers='.length);
+      const n = Number(v);
+      if (v === undefined || !Number.isInteger(n) || n < 1 || n > 64) {
+        throw new UsageError(`--workers needs a whole number of worker threads from 1 to 64, got ${v === undefined ? 'nothing' : `"${v}"`}`);
+      }
+      o.workers = n;
+    } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}. ${USAGE}`);
+    else positional.push(a);
+  }
+  [o.command, o.file] = positional;
+  if (positional.length > 2) throw new UsageError(`unexpected argument "${positional[2]}". ${USAGE}`);
+  return o;
+}
 
 function readInput(path: string | undefined): string {
   if (!path) throw new UsageError(`missing scenario file. ${USAGE}`);
@@ -32,35 +78,67 @@ function oneLine(issues: { path: string; message: string }[]): string {
   return `invalid scenario: ${first}${more}`.replace(/\n/g, ' ');
 }
 
-export function run(argv: string[]): { code: number; stdout: string; stderr: string } {
-  const args = argv.filter((a) => !a.startsWith('--'));
-  const flags = new Set(argv.filter((a) => a.startsWith('--')));
-  const [command, file] = args;
+function progressLine(p: PolicyProgress | PoolProgress, seconds: number): string {
+  const best = p.bestScore === null ? '-' : p.bestScore.toFixed(6);
+  const phase = 'phase' in p && p.phase !== 'solve' ? ` (${p.phase === 'open' ? 'generating the training workload' : 'combining'})` : '';
+  return `search: ${p.done}/${p.total} candidates, best score ${best}, ${seconds.toFixed(1)} s${phase}`;
+}
+
+async function plan(s: Scenario, o: Options, log: (line: string) => void, signal?: AbortSignal): Promise<Results> {
+  const t0 = performance.now();
+  let last = -Infinity;
+  const onProgress = o.progress
+    ? (p: PolicyProgress | PoolProgress): void => {
+        const t = performance.now();
+        if (t - last < 200 && p.done < p.total) return; // a line at most every 200 ms, and the last one
+        last = t;
+        log(progressLine(p, (t - t0) / 1000));
+      }
+    : undefined;
+  if (o.workers === null || !s.policy) return planScenario(s, { onProgress });
+  const pool = createNodePool(o.workers);
   try {
-    for (const f of flags) if (f !== '--compact') throw new UsageError(`unknown option ${f}. ${USAGE}`);
-    if (command !== 'simulate' && command !== 'validate') {
-      throw new UsageError(command ? `unknown command "${command}". ${USAGE}` : USAGE);
+    return await pool.plan(s, { onProgress, signal });
+  } finally {
+    pool.close();
+  }
+}
+
+/** The CLI as a function (tests call it in process); `log` receives progress lines. */
+export async function run(argv: string[], log: (line: string) => void = () => undefined, signal?: AbortSignal): Promise<CliResult> {
+  try {
+    const o = parseArgs(argv);
+    if (o.command !== 'simulate' && o.command !== 'validate' && o.command !== 'place') {
+      throw new UsageError(o.command ? `unknown command "${o.command}". ${USAGE}` : USAGE);
     }
-    const parsed = parseScenario(readInput(file));
+    const parsed = parseScenario(readInput(o.file));
     if (!parsed.ok) return { code: 2, stdout: '', stderr: oneLine(parsed.issues) };
-    if (command === 'validate') {
-      const s = parsed.scenario;
+    const s = parsed.scenario;
+    if (o.command === 'validate') {
       const what = s.policy ? `policy ${s.policy.name}` : 'given placement';
       return { code: 0, stdout: `ok: ${s.models.length} models on ${s.cluster.devices} GPUs, ${what}`, stderr: '' };
     }
-    const results = simulateScenario(parsed.scenario);
-    return { code: 0, stdout: JSON.stringify(results, null, flags.has('--compact') ? undefined : 2), stderr: '' };
+    if (o.command === 'place' && !s.policy) {
+      return { code: 2, stdout: '', stderr: 'invalid scenario: policy: "place" needs a scenario with a "policy" (this one gives a "placement"; use simulate)' };
+    }
+    const results = await plan(s, o, log, signal);
+    return { code: 0, stdout: JSON.stringify(results, null, o.compact ? undefined : 2), stderr: '' };
   } catch (e) {
     if (e instanceof ScenarioError) return { code: 2, stdout: '', stderr: oneLine(e.issues) };
     if (e instanceof UsageError) return { code: 2, stdout: '', stderr: e.message };
+    if (e instanceof SearchCancelled) return { code: 130, stdout: '', stderr: 'cancelled' };
+    if (e instanceof WorkerCrashed) return { code: 1, stdout: '', stderr: e.message };
     return { code: 1, stdout: '', stderr: `internal error: ${(e as Error).message}` };
   }
 }
 
 const isMain = process.argv[1] && /src[\\/]cli[\\/]main\.ts$/.test(process.argv[1]);
 if (isMain) {
-  const r = run(process.argv.slice(2));
-  if (r.stdout) process.stdout.write(r.stdout + '\n');
-  if (r.stderr) process.stderr.write(r.stderr + '\n');
-  process.exitCode = r.code;
+  const abort = new AbortController();
+  process.once('SIGINT', () => abort.abort());
+  void run(process.argv.slice(2), (line) => process.stderr.write(line + '\n'), abort.signal).then((r) => {
+    if (r.stdout) process.stdout.write(r.stdout + '\n');
+    if (r.stderr) process.stderr.write(r.stderr + '\n');
+    process.exitCode = r.code;
+  });
 }

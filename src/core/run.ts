@@ -5,7 +5,7 @@
 import { ScenarioError, type ScenarioIssue } from './scenario/errors';
 import { parseScenario } from './scenario/parse';
 import type { Results } from './sim/results';
-import { simulateScenario } from './sim/simulate';
+import { planScenario } from './plan';
 
 export type RunOutcome =
   | { ok: true; results: Results; ms: number; requests: number }
@@ -16,7 +16,7 @@ export function runScenario(input: unknown): RunOutcome {
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
   const t0 = performance.now();
   try {
-    const results = simulateScenario(parsed.scenario);
+    const results = planScenario(parsed.scenario);
     const requests = Object.values(results.untrimmed.perModel).reduce((a, m) => a + m.requests, 0);
     return { ok: true, results, ms: performance.now() - t0, requests };
   } catch (e) {

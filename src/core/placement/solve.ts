@@ -111,13 +111,48 @@ export async function solvePolicyAsync(scenario: Scenario, options: SolveOptions
 }
 
 /**
- * A copy of the scenario with the policy's placement set and "policy" /
- * "train" removed, ready for simulateScenario.
+ * One search cut into the pieces a worker pool hands around: the candidates,
+ * a solver for one candidate (in any worker, any order), and the step that
+ * combines their results into the policy's placement (it simulates the
+ * training workload again, so a page runs it in a worker too). The training
+ * workload is generated once per session.
  */
-export function placeScenario(scenario: Scenario, options: SolveOptions = {}): Scenario {
-  const r = solvePolicy(scenario, options);
-  const out: Scenario = { ...scenario, placement: r.placement };
+export interface SearchSession {
+  candidates: Candidate[];
+  solve(candidate: Candidate, options?: ProgressOptions): CandidateResult;
+  finish(results: CandidateResult[], options?: ProgressOptions): PolicyResult;
+}
+
+export function openSearch(scenario: Scenario): SearchSession {
+  const t0 = now();
+  const { ctx, cands } = prepare(scenario);
+  return {
+    candidates: cands,
+    solve: (candidate, options = {}) => {
+      const c = cands[candidate.index];
+      if (!c || c.label !== candidate.label) throw new Error(`candidate ${candidate.index} is not one of this search's`);
+      const ticker = new Ticker(options);
+      ticker.checkStop();
+      return solveCandidateIn(ctx, c, ticker);
+    },
+    finish: (results, options = {}) => {
+      const ticker = new Ticker(options);
+      ticker.total = cands.length;
+      ticker.done = cands.length;
+      return finish(ctx, cands, results, ticker, t0);
+    },
+  };
+}
+
+/** The scenario with a search's placement in place of its "policy" (and "train"), ready for simulateScenario. */
+export function withPlacement(scenario: Scenario, result: PolicyResult): Scenario {
+  const out: Scenario = { ...scenario, placement: result.placement };
   delete out.policy;
   delete out.train;
   return out;
+}
+
+/** Solve the scenario's policy in this thread and return withPlacement of the result. */
+export function placeScenario(scenario: Scenario, options: SolveOptions = {}): Scenario {
+  return withPlacement(scenario, solvePolicy(scenario, options));
 }

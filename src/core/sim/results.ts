@@ -47,4 +47,24 @@ export interface Results {
   /** The score every placement search maximises, on this run (reference doc section 4). */
   score: number;
   simulation: { batching: boolean; warmup: number };
+  /** present when a policy chose the placement (docs/placement.md) */
+  search?: SearchSummary;
+}
+
+/**
+ * How the placement was found: the policy (aliases resolved), the candidates
+ * it solved, the search's wall time, and its figures on the training
+ * workload (compare trainAttainment with the untrimmed test attainment to see
+ * over-fitting).
+ */
+export interface SearchSummary {
+  policy: string;
+  candidates: number;
+  seconds: number;
+  trainAttainment: number;
+  trainScore: number;
+  chosen: string;
+  unplaced: string[];
+  /** "in-thread" or the number of workers of the pool that ran it */
+  workers: number | 'in-thread';
 }

@@ -18,16 +18,11 @@ export interface PreparedRun {
   input: SimulationInput;
 }
 
-function placementError(message: string): ScenarioError {
-  return new ScenarioError([{ path: 'policy', message }]);
-}
-
 /** Everything a run needs, without running it (the stepper and the CLI share this). */
 export function prepareRun(s: Scenario, arrivals?: Arrivals): PreparedRun {
   if (s.policy) {
-    throw placementError(
-      `placement policies ("${s.policy.name}") are not available yet in this version; give a "placement" instead`,
-    );
+    // planScenario (src/core/plan.ts) places first; the simulator itself needs a placement
+    throw new ScenarioError([{ path: 'policy', message: `the policy "${s.policy.name}" must choose a placement before simulating (use planScenario)` }]);
   }
   if (!s.placement) throw new ScenarioError([{ path: '', message: 'give a "placement"' }]);
   const batching = s.simulation?.batching ?? false;

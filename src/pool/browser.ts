@@ -1,0 +1,36 @@
+/** The engine pool on Web Workers (the page): one worker per hardware thread by default. */
+import * as Comlink from 'comlink';
+import type { EngineApi } from '../workers/engineApi';
+import { EnginePool, type EngineWorker, type PoolOptions } from './enginePool';
+
+export function spawnBrowserEngine(): EngineWorker {
+  const worker = new Worker(new URL('../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
+  let failed: ((reason: string) => void) | null = null;
+  let reported = false;
+  const fail = (reason: string): void => {
+    if (reported) return;
+    reported = true;
+    failed?.(reason);
+  };
+  worker.addEventListener('error', (e) => fail(e.message || 'worker error'));
+  worker.addEventListener('messageerror', () => fail('a message could not be read'));
+  return {
+    api: Comlink.wrap<EngineApi>(worker),
+    onFailure: (cb) => {
+      failed = cb;
+    },
+    terminate: () => {
+      reported = true;
+      worker.terminate();
+    },
+  };
+}
+
+export function defaultPoolSize(): number {
+  const n = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 0;
+  return Math.max(1, Math.min(n || 2, 8));
+}
+
+export function createBrowserPool(size = defaultPoolSize(), options: PoolOptions = {}): EnginePool {
+  return new EnginePool(spawnBrowserEngine, size, options);
+}

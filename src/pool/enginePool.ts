@@ -1,0 +1,337 @@
+/**
+ * A pool of engine workers with one API for the browser (Web Workers) and
+ * Node (worker_threads): see browser.ts and node.ts for the two ways to spawn
+ * a worker. A placement search is cut into candidates (src/core/placement),
+ * solved by whichever worker is free, and combined by one worker in candidate
+ * order, so the result is identical for any pool size. The calling thread only
+ * schedules: it never generates a workload or simulates.
+ *
+ * - progress: `onProgress` at the start, after every candidate, and at least
+ *   every `progressIntervalMs` (default 100 ms) while the search runs;
+ * - cancel: abort the signal; busy workers see a shared flag within a few
+ *   milliseconds (or, without shared memory, are terminated at once), and any
+ *   worker still busy after `cancelGraceMs` (default 80 ms) is terminated and
+ *   replaced. The search rejects with SearchCancelled once nothing runs;
+ * - crash: a worker that dies (an uncaught error, exit, out of memory) is
+ *   replaced, and the search it served rejects with WorkerCrashed. Nothing hangs.
+ *
+ * Searches run one at a time (a second waits for the first); simulations run
+ * on any free worker.
+ */
+import type { Remote } from 'comlink';
+import { SearchCancelled, type Candidate, type CandidateResult, type PolicyResult } from '../core/placement';
+import type { RunOutcome } from '../core/run';
+import type { Results } from '../core/sim/results';
+import { ScenarioError } from '../core/scenario/errors';
+import type { Scenario } from '../core/scenario/types';
+import type { EngineApi, EngineFailure, EngineReply } from '../workers/engineApi';
+
+/** One spawned worker, as the pool sees it. */
+export interface EngineWorker {
+  api: Remote<EngineApi>;
+  /** register the callback for the worker's death (called at most once) */
+  onFailure(callback: (reason: string) => void): void;
+  terminate(): void;
+}
+
+export type SpawnEngine = () => EngineWorker;
+
+/** A worker died while it worked for this search. */
+export class WorkerCrashed extends Error {
+  constructor(readonly worker: number, readonly reason: string) {
+    super(`worker ${worker} crashed (${reason}); it was replaced and the search stopped`);
+    this.name = 'WorkerCrashed';
+  }
+}
+
+export interface PoolProgress {
+  /** candidates finished */
+  done: number;
+  /** candidates in all (0 while the search is being opened) */
+  total: number;
+  /** best training score among the finished candidates */
+  bestScore: number | null;
+  /** candidates being solved right now */
+  running: number;
+  /** "open": generating the training workload; "solve": candidates; "finish": combining */
+  phase: 'open' | 'solve' | 'finish';
+  elapsedMs: number;
+}
+
+export interface PoolSearchOptions {
+  onProgress?: (p: PoolProgress) => void;
+  signal?: AbortSignal;
+  progressIntervalMs?: number;
+}
+
+export interface PoolOptions {
+  /** share a cancel flag through a SharedArrayBuffer (default: when the platform allows it) */
+  sharedMemory?: boolean;
+  cancelGraceMs?: number;
+}
+
+interface Slot {
+  id: number;
+  worker: EngineWorker;
+  /** rejects when the worker dies or is retired; every call races against it */
+  dead: Promise<never>;
+  kill: (e: Error) => void;
+  busy: boolean;
+  /** counts the calls made on the slot, so a late cancel timer cannot hit a later call */
+  calls: number;
+  /** it has answered at least once (a worker that dies before that failed to start) */
+  started: boolean;
+  gone: boolean;
+}
+
+const now = (): number => performance.now();
+
+export function sharedMemoryAvailable(): boolean {
+  const g = globalThis as { crossOriginIsolated?: boolean };
+  return typeof SharedArrayBuffer !== 'undefined' && g.crossOriginIsolated !== false;
+}
+
+export class EnginePool {
+  readonly size: number;
+  private readonly slots: Slot[] = [];
+  private readonly flag: Int32Array | null;
+  private readonly cancelGraceMs: number;
+  private nextSlotId = 0;
+  private searchId = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+  private startFailures = 0;
+  /** why workers cannot start (three failed in a row before answering): the pool refuses work */
+  private broken: string | null = null;
+  /** failures of workers that died while idle, reported by the next search */
+  readonly crashes: string[] = [];
+
+  constructor(
+    private readonly spawn: SpawnEngine,
+    size: number,
+    options: PoolOptions = {},
+  ) {
+    if (!Number.isInteger(size) || size < 1) throw new RangeError(`pool size must be a positive integer, got ${size}`);
+    this.size = size;
+    const shared = options.sharedMemory ?? sharedMemoryAvailable();
+    this.flag = shared ? new Int32Array(new SharedArrayBuffer(4)) : null;
+    this.cancelGraceMs = options.cancelGraceMs ?? 80;
+    for (let i = 0; i < size; i++) this.slots.push(this.newSlot());
+  }
+
+  private newSlot(): Slot {
+    const worker = this.spawn();
+    let kill!: (e: Error) => void;
+    const dead = new Promise<never>((_, reject) => {
+      kill = reject;
+    });
+    dead.catch(() => undefined);
+    const slot: Slot = { id: this.nextSlotId++, worker, dead, kill, busy: false, calls: 0, started: false, gone: false };
+    worker.onFailure((reason) => {
+      if (slot.gone) return;
+      this.crashes.push(`worker ${slot.id}: ${reason}`);
+      if (!slot.started && ++this.startFailures >= 3) this.broken = reason; // no endless respawning
+      this.retire(slot, new WorkerCrashed(slot.id, reason));
+    });
+    void worker.api
+      .init(this.flag ? (this.flag.buffer as SharedArrayBuffer) : null)
+      .then(() => {
+        slot.started = true;
+        this.startFailures = 0;
+      })
+      .catch(() => undefined);
+    return slot;
+  }
+
+  /** Take a worker out: its pending call rejects with `reason`, it is terminated and a fresh one takes its place. */
+  private retire(slot: Slot, reason: Error): void {
+    if (slot.gone) return;
+    slot.gone = true;
+    slot.kill(reason);
+    try {
+      slot.worker.terminate();
+    } catch {
+      /* already gone */
+    }
+    const i = this.slots.indexOf(slot);
+    if (i >= 0 && !this.closed && this.broken === null) this.slots[i] = this.newSlot();
+  }
+
+  private async call<T>(slot: Slot, f: (api: Remote<EngineApi>) => Promise<T>): Promise<T> {
+    if (slot.gone) return slot.dead;
+    slot.busy = true;
+    slot.calls++;
+    try {
+      return await Promise.race([f(slot.worker.api), slot.dead]);
+    } finally {
+      slot.busy = false;
+    }
+  }
+
+  /** Wait until every worker has loaded (optional: the first call waits anyway). */
+  async ready(): Promise<void> {
+    await Promise.all(this.slots.map((s) => this.call(s, (api) => api.ping())));
+  }
+
+  /** Simulate a scenario (unvalidated input) on a free worker. */
+  async simulate(input: unknown): Promise<RunOutcome> {
+    this.assertOpen();
+    const slot = this.slots.find((s) => !s.busy) ?? this.slots[0];
+    return this.call<RunOutcome>(slot, (api) => api.runScenario(input));
+  }
+
+  /**
+   * Results of a validated scenario: a given placement is simulated on a
+   * worker; a policy is searched on the pool first (see search) and its
+   * placement simulated, with the search's summary in `results.search`.
+   */
+  async plan(scenario: Scenario, options: PoolSearchOptions = {}): Promise<Results> {
+    this.assertOpen();
+    const slot = (): Slot => this.slots.find((s) => !s.busy) ?? this.slots[0];
+    if (!scenario.policy) {
+      const out = await this.call<RunOutcome>(slot(), (api) => api.runScenario(scenario));
+      if (!out.ok) throw new ScenarioError(out.issues);
+      return out.results;
+    }
+    const result = await this.search(scenario, options);
+    const reply = await this.call<EngineReply<Results>>(slot(), (api) => api.simulatePlaced(scenario, result, this.size));
+    if (!reply.ok) throw failureError(reply.failure);
+    return reply.value;
+  }
+
+  /** Run the scenario's policy on the pool. Rejects with ScenarioError, SearchCancelled or WorkerCrashed. */
+  search(scenario: Scenario, options: PoolSearchOptions = {}): Promise<PolicyResult> {
+    try {
+      this.assertOpen();
+    } catch (e) {
+      return Promise.reject(e as Error);
+    }
+    const run = this.queue.then(() => this.runSearch(scenario, options));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runSearch(scenario: Scenario, options: PoolSearchOptions): Promise<PolicyResult> {
+    const { signal, onProgress } = options;
+    if (signal?.aborted) throw new SearchCancelled();
+    const id = ++this.searchId;
+    const t0 = now();
+    if (this.flag) Atomics.store(this.flag, 0, 0);
+    const state: PoolProgress = { done: 0, total: 0, bestScore: null, running: 0, phase: 'open', elapsedMs: 0 };
+    const report = (): void => {
+      state.elapsedMs = now() - t0;
+      onProgress?.({ ...state });
+    };
+    report();
+    const timer = onProgress ? setInterval(report, options.progressIntervalMs ?? 100) : null;
+
+    // the first failure stops everything: cancel, a crash, a scenario error
+    let failure: Error | null = null;
+    let graceTimer: ReturnType<typeof setTimeout> | null = null;
+    const stopAll = (e: Error): void => {
+      if (failure) return;
+      failure = e;
+      if (this.flag) Atomics.store(this.flag, 0, 1);
+      const busy = this.slots.filter((s) => s.busy).map((slot) => ({ slot, call: slot.calls }));
+      if (!this.flag) for (const b of busy) this.retire(b.slot, new SearchCancelled());
+      else if (busy.length > 0) {
+        // still in the same call after the grace period: it does not listen, so it goes
+        graceTimer = setTimeout(() => {
+          for (const b of busy) if (b.slot.busy && b.slot.calls === b.call) this.retire(b.slot, new SearchCancelled());
+        }, this.cancelGraceMs);
+      }
+    };
+    const onAbort = (): void => stopAll(new SearchCancelled());
+    signal?.addEventListener('abort', onAbort);
+    const opened: Slot[] = [];
+    const unwrap = <T>(r: EngineReply<T>): T => {
+      if (r.ok) return r.value;
+      throw failureError(r.failure);
+    };
+    const guarded = async <T>(slot: Slot, f: (api: Remote<EngineApi>) => Promise<EngineReply<T>>): Promise<T> => {
+      try {
+        return unwrap(await this.call(slot, f));
+      } catch (e) {
+        stopAll(e as Error);
+        throw failure ?? e;
+      }
+    };
+    const open = (slot: Slot): Promise<Candidate[]> => {
+      opened.push(slot);
+      return guarded(slot, (api) => api.openSearch(id, scenario));
+    };
+
+    try {
+      const first = this.slots[0];
+      const candidates = await open(first);
+      state.total = candidates.length;
+      state.phase = 'solve';
+      report();
+      const results: CandidateResult[] = [];
+      let next = 0;
+      const work = async (slot: Slot, isOpen: boolean): Promise<void> => {
+        if (next >= candidates.length) return;
+        if (!isOpen) await open(slot);
+        while (next < candidates.length && !failure) {
+          const c = candidates[next++];
+          state.running++;
+          try {
+            const r = await guarded(slot, (api) => api.solveCandidate(id, c));
+            results.push(r);
+            state.done++;
+            if (state.bestScore === null || r.score > state.bestScore) state.bestScore = r.score;
+          } finally {
+            state.running--;
+          }
+          report();
+        }
+      };
+      const helpers = this.slots.slice(1, Math.max(1, Math.min(this.slots.length, candidates.length)));
+      const outcomes = await Promise.allSettled([work(first, true), ...helpers.map((s) => work(s, false))]);
+      if (failure) throw failure;
+      for (const o of outcomes) if (o.status === 'rejected') throw o.reason;
+      state.phase = 'finish';
+      report();
+      const result = await guarded(first, (api) => api.finishSearch(id, results));
+      result.seconds = (now() - t0) / 1000;
+      return result;
+    } catch (e) {
+      // wait until nothing of this search runs any more (cancelled workers answer or are retired)
+      while (this.slots.some((s) => s.busy)) await new Promise((r) => setTimeout(r, 5));
+      throw failure ?? e;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      if (timer !== null) clearInterval(timer);
+      if (graceTimer !== null) clearTimeout(graceTimer);
+      for (const s of opened) if (!s.gone) void s.worker.api.closeSearch(id).catch(() => undefined);
+      if (this.flag) Atomics.store(this.flag, 0, 0);
+      state.elapsedMs = now() - t0;
+    }
+  }
+
+  /** For tests: make worker `i` fail as a real crash would. */
+  crashWorkerForTesting(i: number, how: 'throw' | 'exit'): void {
+    void this.slots[i].worker.api.crashForTesting(how).catch(() => undefined);
+  }
+
+  /** Terminate every worker; the pool cannot be used after. */
+  close(): void {
+    this.closed = true;
+    for (const s of this.slots) {
+      s.gone = true;
+      s.kill(new Error('the pool was closed'));
+      s.worker.terminate();
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('the engine pool is closed');
+    if (this.broken !== null) throw new Error(`the engine workers cannot start: ${this.broken}`);
+  }
+}
+
+function failureError(f: EngineFailure): Error {
+  if (f.kind === 'cancelled') return new SearchCancelled();
+  if (f.kind === 'scenario') return new ScenarioError(f.issues);
+  return new Error(`engine error: ${f.message}`);
+}
