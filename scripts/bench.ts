@@ -1,11 +1,13 @@
 /**
  * npm run bench: prints speed and memory figures (not pass/fail tests).
  *   npm run bench                 every suite
- *   npm run bench -- kernel       one suite
+ *   npm run bench -- kernel       one suite (kernel, placement, pool)
  */
 import { benchKernel } from './bench/kernel';
+import { benchPlacement } from './bench/placement';
+import { benchPool } from './bench/pool';
 
-const SUITES: Record<string, () => void> = { kernel: benchKernel };
+const SUITES: Record<string, () => void | Promise<void>> = { kernel: benchKernel, placement: benchPlacement, pool: benchPool };
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !(w in SUITES));
@@ -14,4 +16,4 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
-for (const name of wanted.length > 0 ? wanted : Object.keys(SUITES)) SUITES[name]();
+for (const name of wanted.length > 0 ? wanted : Object.keys(SUITES)) await SUITES[name]();

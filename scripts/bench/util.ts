@@ -33,3 +33,15 @@ export function fmtRate(perSecond: number): string {
 export function row(name: string, value: string, target = '', note = ''): void {
   console.log(`${name.padEnd(44)} ${value.padStart(14)}  ${target.padEnd(14)} ${note}`);
 }
+
+/** The async twin of timeRuns. */
+export async function timeRunsAsync(fn: () => Promise<void>, reps: number, warmups = 1): Promise<number[]> {
+  for (let i = 0; i < warmups; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    await fn();
+    out.push((performance.now() - t0) / 1000);
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+/**
+ * The placement searches on the engine pool (Node worker_threads): wall time
+ * with 1 and 2 workers (median of 3 after a warm-up, workers started before
+ * timing), the speed-up, and how long a cancel takes to stop the workers.
+ */
+import { SearchCancelled } from '../../src/core/placement/index';
+import { parseScenarioOrThrow } from '../../src/core/scenario/parse';
+import { createNodePool } from '../../src/pool/node';
+import { median, readReference, row, timeRunsAsync } from './util';
+
+const CASES = ['bench/s1like-mp-search.json', 'bench/s3like-mp-search-sep.json'];
+
+export async function benchPool(): Promise<void> {
+  console.log('\n# placement on the worker pool (worker_threads; median of 3; 2 workers: target >= 1.6x of 1)');
+  for (const file of CASES) {
+    const text = readReference(file);
+    const t: Record<number, number> = {};
+    let candidates = 0;
+    for (const size of [1, 2]) {
+      const pool = createNodePool(size);
+      await pool.ready();
+      const times = await timeRunsAsync(async () => {
+        candidates = (await pool.search(parseScenarioOrThrow(text))).candidates;
+      }, 3);
+      pool.close();
+      t[size] = median(times);
+    }
+    const name = file.replace('bench/', '').replace('.json', '');
+    row(`${name}, 1 worker`, `${t[1].toFixed(3)} s`, '', `${candidates} candidates`);
+    const speedup = t[1] / t[2];
+    row(`${name}, 2 workers`, `${t[2].toFixed(3)} s`, 'target >= 1.6x', `${speedup.toFixed(2)}x ${speedup >= 1.6 ? 'ok' : 'UNDER'}`);
+  }
+
+  // cancel latency: abort in the middle of a long candidate (sr-search on the S3-like case)
+  const s = parseScenarioOrThrow(readReference('bench/s3like-sr-greedy.json'));
+  s.policy = { name: 'sr-search' };
+  const pool = createNodePool(2);
+  await pool.ready();
+  const latencies: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const abort = new AbortController();
+    const search = pool.search(s, { signal: abort.signal });
+    await new Promise((r) => setTimeout(r, 700));
+    const t0 = performance.now();
+    abort.abort();
+    try {
+      await search;
+    } catch (e) {
+      if (!(e instanceof SearchCancelled)) throw e;
+    }
+    latencies.push(performance.now() - t0);
+  }
+  pool.close();
+  const m = median(latencies);
+  row('cancel: abort to every worker idle', `${m.toFixed(1)} ms`, 'target <= 100 ms', `runs: ${latencies.map((x) => x.toFixed(1)).join(', ')} ms`);
+}
