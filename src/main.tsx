@@ -1,24 +1,18 @@
+/** Page entry: the worker pool, the runner that keeps results in step with the scenario, the URL / storage sync, React. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { usePlanner } from './state/store';
+import { createBrowserPool } from './pool/browser';
+import { startRunner } from './state/runner';
+import { startUrlSync } from './state/urlSync';
 import { App } from './ui/App';
 import './ui/style.css';
-import { simulator } from './workers/simulatorClient';
+
+const pool = createBrowserPool();
+startUrlSync();
+const runner = startRunner(pool);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <App onCancel={() => runner.cancel()} />
   </StrictMode>,
 );
-
-async function runCurrent(): Promise<void> {
-  const { scenario, setStatus, setOutcome } = usePlanner.getState();
-  setStatus('running');
-  try {
-    setOutcome(await simulator().runScenario(scenario));
-  } catch (e) {
-    setOutcome({ ok: false, issues: [{ path: '', message: `the simulator worker failed: ${(e as Error).message}` }] });
-  }
-}
-
-void runCurrent();

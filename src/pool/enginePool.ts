@@ -22,6 +22,7 @@ import type { Remote } from 'comlink';
 import { SearchCancelled, type Candidate, type CandidateResult, type PolicyResult } from '../core/placement';
 import type { RunOutcome } from '../core/run';
 import type { Results } from '../core/sim/results';
+import type { RunView, RunViewOptions } from '../core/sim/view';
 import { ScenarioError } from '../core/scenario/errors';
 import type { Scenario } from '../core/scenario/types';
 import type { EngineApi, EngineFailure, EngineReply } from '../workers/engineApi';
@@ -195,6 +196,15 @@ export class EnginePool {
     }
     const result = await this.search(scenario, options);
     const reply = await this.call<EngineReply<Results>>(slot(), (api) => api.simulatePlaced(scenario, result, this.size));
+    if (!reply.ok) throw failureError(reply.failure);
+    return reply.value;
+  }
+
+  /** Simulate a scenario with a placement on a free worker and summarise it for the views (src/core/sim/view.ts). */
+  async analyse(scenario: Scenario, options: RunViewOptions = {}): Promise<RunView> {
+    this.assertOpen();
+    const slot = this.slots.find((s) => !s.busy) ?? this.slots[0];
+    const reply = await this.call<EngineReply<RunView>>(slot, (api) => api.analyseRun(scenario, options));
     if (!reply.ok) throw failureError(reply.failure);
     return reply.value;
   }

@@ -10,6 +10,7 @@ import { openSearch, SearchCancelled, type Candidate, type CandidateResult, type
 import { simulatePlaced } from '../core/plan';
 import { runScenario, type RunOutcome } from '../core/run';
 import type { Results } from '../core/sim/results';
+import { analyseRun, type RunView, type RunViewOptions } from '../core/sim/view';
 import { ScenarioError, type ScenarioIssue } from '../core/scenario/errors';
 import type { Scenario } from '../core/scenario/types';
 
@@ -60,6 +61,10 @@ export function createEngineApi(exit: (code: number) => void) {
     /** Simulate the placement a pool search chose, with the search's summary attached. */
     simulatePlaced(scenario: Scenario, result: PolicyResult, workers: number): EngineReply<Results> {
       return guard(() => simulatePlaced(scenario, result, workers));
+    },
+    /** Simulate a scenario with a placement and summarise it for the page's views. */
+    analyseRun(scenario: Scenario, options: RunViewOptions): EngineReply<RunView> {
+      return guard(() => analyseRun(scenario, options));
     },
     closeSearch(id: number): void {
       sessions.delete(id);

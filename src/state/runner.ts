@@ -1,0 +1,180 @@
+/**
+ * Keeps the runs in step with the scenario: watches the store, and for each
+ * run (the scenario's own placement or policy, plus every compared policy)
+ * searches on the worker pool when the search's inputs changed, or only
+ * re-simulates with the known placement when they did not (a rate slider on
+ * a given placement, a new seed or duration, a new timeline window). Old
+ * results stay, dimmed, until new ones arrive. Nothing here simulates: the
+ * pool's workers do.
+ */
+import { ALIASES, SearchCancelled, withPlacement, type PolicyResult } from '../core/placement';
+import { ScenarioError, formatIssue } from '../core/scenario/errors';
+import type { Scenario } from '../core/scenario/types';
+import type { EnginePool, PoolProgress } from '../pool/enginePool';
+import { usePolicy } from './edits';
+import { policyLabel, usePlanner, type PlannerState, type RunState } from './store';
+
+interface RunSpec {
+  id: string;
+  scenario: Scenario;
+}
+
+/** The runs a scenario asks for: its own placement or policy first, then the compared policies. */
+export function runSpecs(s: Scenario, compare: readonly string[]): RunSpec[] {
+  const specs: RunSpec[] = [];
+  if (s.placement) specs.push({ id: 'given', scenario: s });
+  if (s.policy) specs.push({ id: s.policy.name, scenario: s });
+  for (const p of compare) if (!specs.some((x) => x.id === p)) specs.push({ id: p, scenario: usePolicy(s, p) });
+  return specs;
+}
+
+/**
+ * What a search depends on: everything but the test workload's seed,
+ * duration and start (the default training workload is built from the
+ * models' rates and the workload's kind), unless it trains on the test
+ * workload; names, notes and page state never matter.
+ */
+export function searchKey(s: Scenario): string {
+  const { name: _n, meta: _m, ui: _u, placement: _p, simulation: _s, workload, policy, ...rest } = s;
+  const train = s.train === 'test' ? workload : { kind: workload.kind };
+  // aliases name the same search (alpaserve = mp-search-sep)
+  const resolved = policy ? { ...policy, name: ALIASES[policy.name] ?? policy.name } : policy;
+  return JSON.stringify({ ...rest, policy: resolved, workload: train });
+}
+
+function describeError(e: unknown): string {
+  if (e instanceof ScenarioError) return e.issues.map(formatIssue).join('; ');
+  return (e as Error)?.message ?? String(e);
+}
+
+export interface Runner {
+  /** cancel every running search (results already there stay) */
+  cancel(): void;
+  stop(): void;
+}
+
+export function startRunner(pool: EnginePool, debounceMs = 20): Runner {
+  const placements = new Map<string, PolicyResult>();
+  /** searches in flight by searchKey: a new scenario with the same search key joins the running one */
+  const inflight = new Map<string, { promise: Promise<PolicyResult>; abort: AbortController; listeners: Set<(p: PoolProgress) => void> }>();
+  let generation = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const store = usePlanner;
+
+  const schedule = (): void => {
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      void runAll();
+    }, debounceMs);
+  };
+
+  function searchOnce(key: string, s: Scenario, listener: (p: PoolProgress) => void): Promise<PolicyResult> {
+    let f = inflight.get(key);
+    if (!f) {
+      const abort = new AbortController();
+      const listeners = new Set<(p: PoolProgress) => void>();
+      const promise = pool.search(s, { signal: abort.signal, onProgress: (p) => listeners.forEach((l) => l(p)) });
+      f = { promise, abort, listeners };
+      inflight.set(key, f);
+      const mine = f;
+      promise.then(
+        (r) => {
+          placements.set(key, r);
+          if (inflight.get(key) === mine) inflight.delete(key);
+        },
+        () => {
+          if (inflight.get(key) === mine) inflight.delete(key);
+        },
+      );
+    }
+    f.listeners.add(listener);
+    return f.promise;
+  }
+
+  async function runAll(): Promise<void> {
+    const gen = ++generation;
+    const { scenario, compare, timeline, runs: before } = store.getState();
+    const specs = runSpecs(scenario, compare);
+    // searches no run needs any more stop; the others go on
+    const wanted = new Set(specs.filter((sp) => sp.scenario.policy).map((sp) => searchKey(sp.scenario)));
+    for (const [key, f] of inflight) {
+      f.listeners.clear(); // the runs of this generation listen anew
+      if (!wanted.has(key)) {
+        f.abort.abort();
+        inflight.delete(key);
+      }
+    }
+    const previous = new Map(before.map((r) => [r.id, r]));
+    store.getState().setRuns(
+      specs.map<RunState>((sp) => {
+        const old = previous.get(sp.id);
+        return { id: sp.id, label: policyLabel(sp.id), status: 'queued', progress: null, view: old?.view ?? null, stale: !!old?.view, error: null };
+      }),
+    );
+    const current = (): boolean => gen === generation;
+    const patch = (id: string, p: Partial<RunState>): void => {
+      if (current()) store.getState().patchRun(id, p);
+    };
+    const window = { from: timeline.from, to: timeline.to, maxEvents: 1500 };
+
+    const one = async (sp: RunSpec): Promise<void> => {
+      try {
+        let placed = sp.scenario;
+        let found: PolicyResult | undefined;
+        if (sp.scenario.policy) {
+          const key = searchKey(sp.scenario);
+          found = placements.get(key);
+          if (!found) {
+            patch(sp.id, { status: 'searching' });
+            let last = 0;
+            const listener = (progress: PoolProgress): void => {
+              const t = performance.now();
+              if (t - last < 90 && progress.done < progress.total) return;
+              last = t;
+              patch(sp.id, { progress });
+            };
+            found = await searchOnce(key, sp.scenario, listener);
+          }
+          placed = withPlacement(sp.scenario, found);
+        }
+        if (!current()) return;
+        patch(sp.id, { status: 'simulating' });
+        const view = await pool.analyse(placed, { window });
+        if (found) {
+          view.results.search = {
+            policy: found.policy,
+            candidates: found.candidates,
+            seconds: found.seconds,
+            trainAttainment: found.trainAttainment,
+            trainScore: found.trainScore,
+            chosen: found.chosen,
+            unplaced: found.unplaced,
+            workers: pool.size,
+          };
+        }
+        patch(sp.id, { status: 'done', view, stale: false, progress: null });
+      } catch (e) {
+        if (e instanceof SearchCancelled) patch(sp.id, { status: 'cancelled', progress: null });
+        else patch(sp.id, { status: 'error', error: describeError(e), progress: null });
+      }
+    };
+    await Promise.all(specs.map(one));
+  }
+
+  const unsubscribe = store.subscribe((s: PlannerState, prev: PlannerState) => {
+    if (s.scenario !== prev.scenario || s.compare !== prev.compare || s.timeline !== prev.timeline) schedule();
+  });
+  schedule();
+  return {
+    cancel: () => {
+      for (const f of inflight.values()) f.abort.abort();
+      inflight.clear();
+    },
+    stop: () => {
+      unsubscribe();
+      for (const f of inflight.values()) f.abort.abort();
+      if (timer !== null) clearTimeout(timer);
+    },
+  };
+}
