@@ -31,6 +31,7 @@ export function defaultPoolSize(): number {
   return Math.max(1, Math.min(n || 2, 8));
 }
 
+/** Searches on `size` workers, plus one worker that only simulates (see PoolOptions.dedicatedSimulator). */
 export function createBrowserPool(size = defaultPoolSize(), options: PoolOptions = {}): EnginePool {
-  return new EnginePool(spawnBrowserEngine, size, options);
+  return new EnginePool(spawnBrowserEngine, size, { dedicatedSimulator: true, ...options });
 }

@@ -69,6 +69,13 @@ export interface PoolOptions {
   /** share a cancel flag through a SharedArrayBuffer (default: when the platform allows it) */
   sharedMemory?: boolean;
   cancelGraceMs?: number;
+  /**
+   * One more worker that only simulates (simulate, analyse, plan's final
+   * simulation), so that re-simulating a known placement never waits behind
+   * a search's candidates (the page: a slider on a given placement updates
+   * at once while the compared policies search anew). Default false.
+   */
+  dedicatedSimulator?: boolean;
 }
 
 interface Slot {
@@ -95,6 +102,7 @@ export function sharedMemoryAvailable(): boolean {
 export class EnginePool {
   readonly size: number;
   private readonly slots: Slot[] = [];
+  private simSlot: Slot | null = null;
   private readonly flag: Int32Array | null;
   private readonly cancelGraceMs: number;
   private nextSlotId = 0;
@@ -118,6 +126,7 @@ export class EnginePool {
     this.flag = shared ? new Int32Array(new SharedArrayBuffer(4)) : null;
     this.cancelGraceMs = options.cancelGraceMs ?? 80;
     for (let i = 0; i < size; i++) this.slots.push(this.newSlot());
+    if (options.dedicatedSimulator) this.simSlot = this.newSlot();
   }
 
   private newSlot(): Slot {
@@ -156,6 +165,7 @@ export class EnginePool {
     }
     const i = this.slots.indexOf(slot);
     if (i >= 0 && !this.closed && this.broken === null) this.slots[i] = this.newSlot();
+    if (slot === this.simSlot && !this.closed && this.broken === null) this.simSlot = this.newSlot();
   }
 
   private async call<T>(slot: Slot, f: (api: Remote<EngineApi>) => Promise<T>): Promise<T> {
@@ -169,15 +179,21 @@ export class EnginePool {
     }
   }
 
+  /** Where a simulation goes: the dedicated simulator, else a free worker, else the first. */
+  private simulationSlot(): Slot {
+    return this.simSlot ?? this.slots.find((s) => !s.busy) ?? this.slots[0];
+  }
+
   /** Wait until every worker has loaded (optional: the first call waits anyway). */
   async ready(): Promise<void> {
-    await Promise.all(this.slots.map((s) => this.call(s, (api) => api.ping())));
+    const all = this.simSlot ? [...this.slots, this.simSlot] : this.slots;
+    await Promise.all(all.map((s) => this.call(s, (api) => api.ping())));
   }
 
   /** Simulate a scenario (unvalidated input) on a free worker. */
   async simulate(input: unknown): Promise<RunOutcome> {
     this.assertOpen();
-    const slot = this.slots.find((s) => !s.busy) ?? this.slots[0];
+    const slot = this.simulationSlot();
     return this.call<RunOutcome>(slot, (api) => api.runScenario(input));
   }
 
@@ -188,7 +204,7 @@ export class EnginePool {
    */
   async plan(scenario: Scenario, options: PoolSearchOptions = {}): Promise<Results> {
     this.assertOpen();
-    const slot = (): Slot => this.slots.find((s) => !s.busy) ?? this.slots[0];
+    const slot = (): Slot => this.simulationSlot();
     if (!scenario.policy) {
       const out = await this.call<RunOutcome>(slot(), (api) => api.runScenario(scenario));
       if (!out.ok) throw new ScenarioError(out.issues);
@@ -203,7 +219,7 @@ export class EnginePool {
   /** Simulate a scenario with a placement on a free worker and summarise it for the views (src/core/sim/view.ts). */
   async analyse(scenario: Scenario, options: RunViewOptions = {}): Promise<RunView> {
     this.assertOpen();
-    const slot = this.slots.find((s) => !s.busy) ?? this.slots[0];
+    const slot = this.simulationSlot();
     const reply = await this.call<EngineReply<RunView>>(slot, (api) => api.analyseRun(scenario, options));
     if (!reply.ok) throw failureError(reply.failure);
     return reply.value;
@@ -327,7 +343,7 @@ export class EnginePool {
   /** Terminate every worker; the pool cannot be used after. */
   close(): void {
     this.closed = true;
-    for (const s of this.slots) {
+    for (const s of this.simSlot ? [...this.slots, this.simSlot] : this.slots) {
       s.gone = true;
       s.kill(new Error('the pool was closed'));
       s.worker.terminate();

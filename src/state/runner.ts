@@ -53,7 +53,7 @@ export interface Runner {
   stop(): void;
 }
 
-export function startRunner(pool: EnginePool, debounceMs = 20): Runner {
+export function startRunner(pool: EnginePool, debounceMs = 0, searchDelayMs = 250): Runner {
   const placements = new Map<string, PolicyResult>();
   /** searches in flight by searchKey: a new scenario with the same search key joins the running one */
   const inflight = new Map<string, { promise: Promise<PolicyResult>; abort: AbortController; listeners: Set<(p: PoolProgress) => void> }>();
@@ -109,7 +109,9 @@ export function startRunner(pool: EnginePool, debounceMs = 20): Runner {
     store.getState().setRuns(
       specs.map<RunState>((sp) => {
         const old = previous.get(sp.id);
-        return { id: sp.id, label: policyLabel(sp.id), status: 'queued', progress: null, view: old?.view ?? null, stale: !!old?.view, error: null };
+        // old results are dimmed only while a search runs (a re-simulation replaces them within moments)
+        const needsSearch = !!sp.scenario.policy && !placements.has(searchKey(sp.scenario));
+        return { id: sp.id, label: policyLabel(sp.id), status: 'queued', progress: null, view: old?.view ?? null, stale: !!old?.view && needsSearch, error: null };
       }),
     );
     const current = (): boolean => gen === generation;
@@ -118,6 +120,8 @@ export function startRunner(pool: EnginePool, debounceMs = 20): Runner {
     };
     const window = { from: timeline.from, to: timeline.to, maxEvents: 1500 };
 
+    let quickDone: () => void = () => undefined;
+    const quick = new Promise<void>((r) => (quickDone = r));
     const one = async (sp: RunSpec): Promise<void> => {
       try {
         let placed = sp.scenario;
@@ -125,6 +129,13 @@ export function startRunner(pool: EnginePool, debounceMs = 20): Runner {
         if (sp.scenario.policy) {
           const key = searchKey(sp.scenario);
           found = placements.get(key);
+          if (!found && !inflight.has(key)) {
+            // re-simulations first, and searches only once the edits pause (a dragged slider
+            // would otherwise start a search per step and slow the re-simulations down)
+            await quick;
+            await new Promise((r) => setTimeout(r, searchDelayMs));
+            if (!current()) return;
+          }
           if (!found) {
             patch(sp.id, { status: 'searching' });
             let last = 0;
@@ -159,7 +170,12 @@ export function startRunner(pool: EnginePool, debounceMs = 20): Runner {
         else patch(sp.id, { status: 'error', error: describeError(e), progress: null });
       }
     };
-    await Promise.all(specs.map(one));
+    const needsSearch = (sp: RunSpec): boolean => !!sp.scenario.policy && !placements.has(searchKey(sp.scenario));
+    const quickRuns = specs.filter((sp) => !needsSearch(sp)).map(one);
+    const searchRuns = specs.filter(needsSearch).map(one);
+    await Promise.all(quickRuns);
+    quickDone();
+    await Promise.all(searchRuns);
   }
 
   const unsubscribe = store.subscribe((s: PlannerState, prev: PlannerState) => {

@@ -77,7 +77,7 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
   runs: [],
   notice: null,
   hidden: [],
-  timeline: { from: 100, to: 130 },
+  timeline: { from: 100, to: 120 },
   edit: (next) => {
     const r = parseScenario(next);
     if (r.ok) set({ draft: next, scenario: r.scenario, issues: [] });

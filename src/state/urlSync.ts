@@ -36,10 +36,12 @@ export function applyHash(hash: string): boolean {
 
 export function startUrlSync(debounceMs = 300): () => void {
   const st = usePlanner.getState();
-  if (!applyHash(location.hash)) {
-    const last = loadLastScenario();
-    if (last) st.load(last, 'the saved scenario');
-  }
+  const last = loadLastScenario();
+  // a reload of this browser's own link: the saved scenario is the full one (with an uploaded log
+  // or large profiles that the link leaves out), so it wins over the link's stripped copy
+  const own = last !== null && shareLink(last).hash === `#${linkFromLocation(location.hash).payload}`;
+  if (own) st.load(last, 'the saved scenario');
+  else if (!applyHash(location.hash) && last) st.load(last, 'the saved scenario');
   let timer: ReturnType<typeof setTimeout> | null = null;
   let written = location.hash;
   const unsubscribe = usePlanner.subscribe((s, prev) => {

@@ -131,3 +131,22 @@ test('an invalid edit is explained next to the control and the results stay', as
   await expect(page.locator('[data-panel=placement] .issues')).toContainText('12.48');
   await expect(page.getByTestId('attainment-given')).toHaveText(shown!);
 });
+
+test('the last scenario, with its uploaded request log and profiles, survives a reload', async ({ page }) => {
+  await page.goto('/');
+  await waitForRuns(page);
+  await page.getByTestId('profile-upload').setInputFiles(fixture('profile.json'));
+  await expect(page.getByTestId('profile-upload-status')).toContainText('1 profile added');
+  await page.getByTestId('log-upload').setInputFiles(fixture('requests.csv'));
+  await expect(page.getByTestId('workload-kind')).toHaveValue('explicit');
+  await waitForRuns(page);
+  const numbers = await page.locator('[data-testid^=attainment-]').allTextContents();
+  // the link leaves the 3000-request log out; this browser's own copy has it
+  await expect.poll(() => page.evaluate(() => location.hash.length)).toBeGreaterThan(10);
+  await page.reload();
+  await waitForRuns(page);
+  await expect(page.getByTestId('workload-kind')).toHaveValue('explicit');
+  await expect(page.getByText('3,000 requests from an uploaded log')).toBeVisible();
+  await expect(page.getByLabel('profile of bert-a').locator('option[value="my-bert"]')).toHaveCount(1);
+  expect(await page.locator('[data-testid^=attainment-]').allTextContents()).toEqual(numbers);
+});

@@ -11,6 +11,8 @@ import type { Scenario } from '../../src/core/scenario/types';
 import { EnginePool, WorkerCrashed, type EngineWorker, type PoolProgress } from '../../src/pool/enginePool';
 import { createNodePool } from '../../src/pool/node';
 import { readRefJson } from './reference';
+import { defaultScenario } from '../../src/core/scenario/defaults';
+import { simulateScenario } from '../../src/core/sim/simulate';
 
 const scenario = (name: string): Scenario => parseScenarioOrThrow(readRefJson(name));
 /** a search that takes seconds: long enough to cancel or crash in the middle */
@@ -161,4 +163,25 @@ describe('engine pool (worker_threads)', () => {
     await expect(pool.search(scenario('policy/pol03_mp_search.json'))).rejects.toThrow('the engine workers cannot start: cannot load the worker script');
     pool.close();
   });
+
+  it('a dedicated simulator answers while every search worker is busy', async () => {
+    const pool = createNodePool(1, { dedicatedSimulator: true });
+    try {
+      await pool.ready();
+      const s = scenario('bench/s3like-sr-greedy.json');
+      s.policy = { name: 'sr-search' }; // one candidate of about 20 s
+      const abort = new AbortController();
+      let settled = false;
+      const search = pool.search(s, { signal: abort.signal }).finally(() => (settled = true));
+      await new Promise((r) => setTimeout(r, 500));
+      const view = await pool.analyse(defaultScenario(), { window: { from: 100, to: 110 } });
+      expect(settled).toBe(false);
+      expect(view.results.attainment).toBe(simulateScenario(defaultScenario()).attainment);
+      expect(view.window!.events.length).toBeGreaterThan(0);
+      abort.abort();
+      await expect(search).rejects.toBeInstanceOf(SearchCancelled);
+    } finally {
+      pool.close();
+    }
+  }, 60_000);
 });

@@ -23,8 +23,12 @@ export class Float64Builder {
     }
     this.buf[this.length++] = x;
   }
-  /** The filled part (a view, no copy when possible). */
+  /**
+   * The filled part: a copy when more than a quarter of the buffer would be
+   * wasted, a view otherwise (no copy: the gamma streams reserve 1.2x).
+   */
   finish(): Float64Array {
-    return this.length === this.buf.length ? this.buf : this.buf.slice(0, this.length);
+    if (this.length === this.buf.length) return this.buf;
+    return this.length * 4 >= this.buf.length * 3 ? this.buf.subarray(0, this.length) : this.buf.slice(0, this.length);
   }
 }

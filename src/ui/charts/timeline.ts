@@ -130,17 +130,20 @@ export function drawTimeline(el: SVGSVGElement, data: TimelineData, options: Tim
     if (band.lanes.length === 0) labels.append('text').attr('x', m.left + 4).attr('y', band.arrivalsY + ARRIVALS + 10).attr('font-size', 10).attr('fill', MUTED_COLOUR).text('no groups');
     const laneY = new Map(band.lanes.map((l) => [`${l.group}:${l.stage}`, l]));
     busySel.push(
-      plot.append('g').attr('class', 'busy-marks').selectAll<SVGRectElement, BusyMark>('rect').data(busyMarks(run, r)).join('rect')
-        .attr('class', 'busy').attr('data-run', r).attr('data-group', (b) => b.group).attr('data-stage', (b) => b.stage).attr('data-model', (b) => b.model)
+      // shared attributes sit on the group (inherited): fewer DOM writes per mark keep a redraw short
+      plot.append('g').attr('class', 'busy-marks').attr('data-run', r).attr('stroke', '#fff').attr('stroke-width', 0.5).attr('height', LANE - 2)
+        .selectAll<SVGRectElement, BusyMark>('rect').data(busyMarks(run, r)).join('rect')
+        .attr('class', 'busy').attr('data-model', (b) => b.model)
         .attr('y', (b) => laneY.get(`${b.group}:${b.stage}`)!.y).attr('height', LANE - 2)
-        .attr('fill', (b) => modelColour(b.model)).attr('stroke', '#fff').attr('stroke-width', 0.5),
+        .attr('fill', (b) => modelColour(b.model)),
     );
     const ay = band.arrivalsY + ARRIVALS / 2;
     arrivalSel.push({
       y: ay,
-      sel: plot.append('g').attr('class', 'arrivals').selectAll<SVGPathElement, TimelineEvent>('path').data(run.events).join('path')
-        .attr('class', (e) => (e.good ? 'arrival accepted' : 'arrival rejected')).attr('data-run', r).attr('data-model', (e) => e.model)
-        .attr('d', (e) => (e.good ? TICK : CROSS)).attr('fill', 'none').attr('stroke-width', (e) => (e.good ? 1.2 : 1.5))
+      sel: plot.append('g').attr('class', 'arrivals').attr('data-run', r).attr('fill', 'none').attr('stroke-width', 1.2)
+        .selectAll<SVGPathElement, TimelineEvent>('path').data(run.events).join('path')
+        .attr('class', (e) => (e.good ? 'arrival accepted' : 'arrival rejected'))
+        .attr('d', (e) => (e.good ? TICK : CROSS))
         .attr('stroke', (e) => (e.good ? modelColour(e.model) : rejectedColour)),
     });
   });

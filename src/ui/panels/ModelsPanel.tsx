@@ -51,8 +51,8 @@ function ModelRow({ m, i }: { m: ModelSpec; i: number }) {
             else edit(updateModel(draft, i, { sloScale: +((m.slo ?? 5 * lat) / lat).toFixed(3) }));
           }}
         >
-          <option value="sloScale">× latency</option>
-          <option value="slo">seconds</option>
+          <option value="sloScale" title="SLO scale: a multiple of the single-GPU latency">×L</option>
+          <option value="slo" title="SLO in seconds">s</option>
         </select>
         {sloMode === 'slo' ? (
           <NumberField label="" ariaLabel={`SLO of ${m.name} (s)`} value={m.slo!} min={0} onChange={(v) => edit(updateModel(draft, i, { slo: v }))} width="5em" />

@@ -20,18 +20,25 @@ import { ChartView } from './ChartView';
 type Shown = { run: RunState; view: RunView };
 
 /**
- * The runs that have results. Progress updates replace the run objects many
- * times a second; the views only change when a result or its staleness does,
- * so this selects those (shallowly compared) and redraws nothing otherwise.
+ * The runs that have results. Progress and status updates replace the run
+ * objects many times a second; a chart's data only changes when a result (or
+ * a label) does, so this selects those, shallowly compared, and nothing is
+ * redrawn otherwise. Staleness (dimming) is read separately: it must not
+ * trigger a redraw either.
  */
 function useShownRuns(): Shown[] {
-  const keys = usePlanner(useShallow((s) => s.runs.flatMap((r) => [r.view, r.stale, r.label])));
+  const keys = usePlanner(useShallow((s) => s.runs.flatMap((r) => [r.view, r.label])));
   return useMemo(() => {
     const out: Shown[] = [];
     for (const r of usePlanner.getState().runs) if (r.view) out.push({ run: r, view: r.view });
     return out;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [keys]);
+}
+
+/** Whether any shown result is being replaced by a new search (its view is dimmed meanwhile). */
+function useAnyStale(): boolean {
+  return usePlanner((s) => s.runs.some((r) => r.view !== null && r.stale));
 }
 
 function firstGroups(v: RunView): { groups: GroupSpec[]; note?: string } {
@@ -41,6 +48,7 @@ function firstGroups(v: RunView): { groups: GroupSpec[]; note?: string } {
 }
 
 function PlacementView({ shown }: { shown: Shown[] }) {
+  const stale = useAnyStale();
   const scenario = usePlanner((s) => s.scenario);
   const data = useMemo<PlacementData | null>(() => {
     if (shown.length === 0) return null;
@@ -65,13 +73,14 @@ function PlacementView({ shown }: { shown: Shown[] }) {
       title="Placement"
       data={data}
       draw={drawPlacementDiagram}
-      dim={shown.some((s) => s.run.stale)}
+      dim={stale}
       caption="Each group of GPUs holds the models drawn in it (a model on several groups has several replicas); bars show the weight memory used on each GPU against the budget."
     />
   );
 }
 
 function AttainmentView({ shown }: { shown: Shown[] }) {
+  const stale = useAnyStale();
   const models = usePlanner((s) => s.scenario.models);
   const data = useMemo<AttainmentData | null>(
     () =>
@@ -87,10 +96,11 @@ function AttainmentView({ shown }: { shown: Shown[] }) {
           },
     [shown, models],
   );
-  return <ChartView id="attainment" title="SLO attainment per model" data={data} draw={drawAttainmentBars} dim={shown.some((s) => s.run.stale)} caption="Share of requests served within their SLO, after the warmup trimming; the number of requests behind each bar is printed next to it." />;
+  return <ChartView id="attainment" title="SLO attainment per model" data={data} draw={drawAttainmentBars} dim={stale} caption="Share of requests served within their SLO, after the warmup trimming; the number of requests behind each bar is printed next to it." />;
 }
 
 function CdfView({ shown }: { shown: Shown[] }) {
+  const stale = useAnyStale();
   const data = useMemo<CdfData | null>(() => {
     if (shown.length === 0) return null;
     const slo = shown[0].view.sloSeconds;
@@ -101,10 +111,11 @@ function CdfView({ shown }: { shown: Shown[] }) {
       slos: [...distinct.entries()].map(([seconds, names]) => ({ seconds, label: `SLO ${names.length > 2 ? `${names.length} models` : names.join(', ')} ${seconds.toFixed(3)} s` })),
     };
   }, [shown]);
-  return <ChartView id="cdf" title="Latency of good requests" data={data} draw={drawLatencyCdf} dim={shown.some((s) => s.run.stale)} caption="Cumulative distribution of the latency of requests that met their SLO (all models); dashed lines mark the SLOs." />;
+  return <ChartView id="cdf" title="Latency of good requests" data={data} draw={drawLatencyCdf} dim={stale} caption="Cumulative distribution of the latency of requests that met their SLO (all models); dashed lines mark the SLOs." />;
 }
 
 function TimelineView({ shown }: { shown: Shown[] }) {
+  const stale = useAnyStale();
   const timeline = usePlanner((s) => s.timeline);
   const setTimeline = usePlanner((s) => s.setTimeline);
   const models = usePlanner((s) => s.scenario.models);
@@ -157,13 +168,14 @@ function TimelineView({ shown }: { shown: Shown[] }) {
       data={data}
       draw={draw}
       controls={controls}
-      dim={shown.some((s) => s.run.stale)}
+      dim={stale}
       caption="Arrivals (ticks: accepted, crosses: rejected) and what each pipeline stage of each group executes, coloured by model. Scroll to zoom, drag to pan."
     />
   );
 }
 
 function UtilisationView({ shown }: { shown: Shown[] }) {
+  const stale = useAnyStale();
   const data = useMemo<UtilisationData | null>(() => {
     const single = shown.filter((s) => s.view.results.untrimmed.groups);
     if (single.length === 0) return null;
@@ -178,7 +190,7 @@ function UtilisationView({ shown }: { shown: Shown[] }) {
       }),
     };
   }, [shown]);
-  return <ChartView id="utilisation" title="Group utilisation" data={data} draw={drawUtilisation} dim={shown.some((s) => s.run.stale)} caption="Fraction of the run each group's GPUs spend executing accepted requests (mean over its stages). Placements that change over time are left out." />;
+  return <ChartView id="utilisation" title="Group utilisation" data={data} draw={drawUtilisation} dim={stale} caption="Fraction of the run each group's GPUs spend executing accepted requests (mean over its stages). Placements that change over time are left out." />;
 }
 
 export function Views() {
