@@ -1100,4 +1100,3 @@ for (let i = 0; i < 128; i++) {
   u32[LO] = EXP_TAB[4 * i + 3];
   EXP_H[i] = f64[0];
 }
-
