@@ -1,26 +1,18 @@
 /** The engine pool on Web Workers (the page): one worker per hardware thread by default. */
 import * as Comlink from 'comlink';
 import type { EngineApi } from '../workers/engineApi';
-import { EnginePool, type EngineWorker, type PoolOptions } from './enginePool';
+import { EnginePool, failureReporter, type EngineWorker, type PoolOptions } from './enginePool';
 
 export function spawnBrowserEngine(): EngineWorker {
   const worker = new Worker(new URL('../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
-  let failed: ((reason: string) => void) | null = null;
-  let reported = false;
-  const fail = (reason: string): void => {
-    if (reported) return;
-    reported = true;
-    failed?.(reason);
-  };
-  worker.addEventListener('error', (e) => fail(e.message || 'worker error'));
-  worker.addEventListener('messageerror', () => fail('a message could not be read'));
+  const report = failureReporter();
+  worker.addEventListener('error', (e) => report.fail(e.message || 'worker error'));
+  worker.addEventListener('messageerror', () => report.fail('a message could not be read'));
   return {
     api: Comlink.wrap<EngineApi>(worker),
-    onFailure: (cb) => {
-      failed = cb;
-    },
+    onFailure: report.onFailure,
     terminate: () => {
-      reported = true;
+      report.silence();
       worker.terminate();
     },
   };

@@ -37,6 +37,28 @@ export interface EngineWorker {
 
 export type SpawnEngine = () => EngineWorker;
 
+/**
+ * The once-only failure report both spawners need: `fail(reason)` reaches the
+ * pool's callback at most once, and never after `silence()` (a deliberate terminate).
+ */
+export function failureReporter(): { fail: (reason: string) => void; silence: () => void; onFailure: (cb: (reason: string) => void) => void } {
+  let callback: ((reason: string) => void) | null = null;
+  let reported = false;
+  return {
+    fail: (reason) => {
+      if (reported) return;
+      reported = true;
+      callback?.(reason);
+    },
+    silence: () => {
+      reported = true;
+    },
+    onFailure: (cb) => {
+      callback = cb;
+    },
+  };
+}
+
 /** A worker died while it worked for this search. */
 export class WorkerCrashed extends Error {
   constructor(readonly worker: number, readonly reason: string) {

@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { EngineApi } from '../workers/engineApi';
-import { EnginePool, type EngineWorker, type PoolOptions } from './enginePool';
+import { EnginePool, failureReporter, type EngineWorker, type PoolOptions } from './enginePool';
 
 const WORKER_URL = new URL('../workers/engine.node-worker.ts', import.meta.url).href;
 
@@ -28,22 +28,14 @@ function bootstrap(): string {
 
 export function spawnNodeEngine(): EngineWorker {
   const worker = new Worker(bootstrap(), { eval: true });
-  let failed: ((reason: string) => void) | null = null;
-  let reported = false;
-  const fail = (reason: string): void => {
-    if (reported) return;
-    reported = true;
-    failed?.(reason);
-  };
-  worker.on('error', (e) => fail(e.message));
-  worker.on('exit', (code) => fail(`exited with code ${code}`));
+  const report = failureReporter();
+  worker.on('error', (e) => report.fail(e.message));
+  worker.on('exit', (code) => report.fail(`exited with code ${code}`));
   return {
     api: Comlink.wrap<EngineApi>(nodeEndpoint(worker)),
-    onFailure: (cb) => {
-      failed = cb;
-    },
+    onFailure: report.onFailure,
     terminate: () => {
-      reported = true;
+      report.silence();
       void worker.terminate();
     },
   };

@@ -2,8 +2,8 @@
  * Placement policies of the reference (reference doc section 4) as a pure
  * core module: no DOM, no Node APIs. See docs/placement.md.
  */
-export { solvePolicy, solvePolicyAsync, placeScenario, openSearch, withPlacement } from './solve';
-export type { PolicyResult, SolveOptions, SolveOptionsAsync, SearchSession } from './solve';
+export { solvePolicy, placeScenario, openSearch, withPlacement } from './solve';
+export type { PolicyResult, SolveOptions, SearchSession } from './solve';
 export { listCandidates, solveCandidate, candidateSolver, pickBest } from './candidates';
 export type { Candidate, CandidateResult } from './candidates';
 export { SearchCancelled } from './progress';

@@ -39,10 +39,6 @@ export interface SolveOptions extends ProgressOptions {
   evaluateCandidates?: (candidates: Candidate[], solve: (c: Candidate) => CandidateResult) => CandidateResult[];
 }
 
-export interface SolveOptionsAsync extends ProgressOptions {
-  evaluateCandidates?: (candidates: Candidate[], solve: (c: Candidate) => CandidateResult) => Promise<CandidateResult[]>;
-}
-
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 function prepare(scenario: Scenario): { ctx: PolicyContext; cands: Candidate[] } {
@@ -89,21 +85,6 @@ export function solvePolicy(scenario: Scenario, options: SolveOptions = {}): Pol
   ticker.report();
   const results = options.evaluateCandidates
     ? options.evaluateCandidates(cands, (c) => solveCandidateIn(ctx, c))
-    : sequential(ctx, cands, ticker);
-  ticker.done = cands.length;
-  ticker.checkStop();
-  return finish(ctx, cands, results, ticker, t0);
-}
-
-/** The same with an asynchronous `evaluateCandidates` (a worker pool). */
-export async function solvePolicyAsync(scenario: Scenario, options: SolveOptionsAsync = {}): Promise<PolicyResult> {
-  const t0 = now();
-  const { ctx, cands } = prepare(scenario);
-  const ticker = new Ticker(options);
-  ticker.total = cands.length;
-  ticker.report();
-  const results = options.evaluateCandidates
-    ? await options.evaluateCandidates(cands, (c) => solveCandidateIn(ctx, c))
     : sequential(ctx, cands, ticker);
   ticker.done = cands.length;
   ticker.checkStop();
