@@ -310,16 +310,19 @@ export class EnginePool {
     };
 
     try {
+      // every worker opens the search at once (each generates the training workload it simulates);
+      // the first one's list of candidates is the search's
       const first = this.slots[0];
-      const candidates = await open(first);
+      const openings = this.slots.map((slot) => open(slot));
+      for (const o of openings) o.catch(() => undefined);
+      const candidates = await openings[0];
       state.total = candidates.length;
       state.phase = 'solve';
       report();
       const results: CandidateResult[] = [];
       let next = 0;
-      const work = async (slot: Slot, isOpen: boolean): Promise<void> => {
-        if (next >= candidates.length) return;
-        if (!isOpen) await open(slot);
+      const work = async (slot: Slot, opening: Promise<Candidate[]>): Promise<void> => {
+        await opening;
         while (next < candidates.length && !failure) {
           const c = candidates[next++];
           state.running++;
@@ -334,8 +337,7 @@ export class EnginePool {
           report();
         }
       };
-      const helpers = this.slots.slice(1, Math.max(1, Math.min(this.slots.length, candidates.length)));
-      const outcomes = await Promise.allSettled([work(first, true), ...helpers.map((s) => work(s, false))]);
+      const outcomes = await Promise.allSettled(this.slots.map((slot, i) => work(slot, openings[i])));
       if (failure) throw failure;
       for (const o of outcomes) if (o.status === 'rejected') throw o.reason;
       state.phase = 'finish';

@@ -7,10 +7,16 @@ import { profileInfo } from '../panels/profileInfo';
 const pct = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : `${(x * 100).toFixed(2)} %`);
 const sec = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : `${x.toFixed(3)} s`);
 
+/** Where the simulated latencies come from: each profile the models use, with its provenance. */
+export function useLatencySources(): string {
+  const scenario = usePlanner((s) => s.scenario);
+  const ids = [...new Set(scenario.models.map((m) => m.profile))];
+  return ids.map((id) => `${id} (${profileInfo(id, resolveProfile(scenario, id)).source})`).join('; ');
+}
+
 export function Summary() {
   const runs = usePlanner((s) => s.runs);
-  const scenario = usePlanner((s) => s.scenario);
-  const sources = [...new Set(scenario.models.map((m) => m.profile))].map((id) => profileInfo(id, resolveProfile(scenario, id)));
+  const sources = useLatencySources();
   return (
     <section className="summary" aria-labelledby="summary-h">
       <h2 id="summary-h">SLO attainment</h2>
@@ -44,7 +50,7 @@ export function Summary() {
         </tbody>
       </table>
       <p className="note provenance" data-testid="provenance">
-        Latencies from: {sources.map((s) => `${s.id} (${s.source})`).join('; ')}. Attainment counts the requests after the warmup trimming; “on training
+        Latencies from: {sources}. Attainment counts the requests after the warmup trimming; “on training
         workload” is the search&apos;s own figure (compare it with the test figure to see over-fitting).
       </p>
     </section>

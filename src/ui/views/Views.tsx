@@ -16,6 +16,7 @@ import { drawTimeline, type TimelineData, type TimelineHandle } from '../charts/
 import { drawUtilisation, type UtilisationData } from '../charts/utilisation';
 import { NumberField } from '../panels/fields';
 import { ChartView } from './ChartView';
+import { useLatencySources } from './Summary';
 
 type Shown = { run: RunState; view: RunView };
 
@@ -111,7 +112,17 @@ function CdfView({ shown }: { shown: Shown[] }) {
       slos: [...distinct.entries()].map(([seconds, names]) => ({ seconds, label: `SLO ${names.length > 2 ? `${names.length} models` : names.join(', ')} ${seconds.toFixed(3)} s` })),
     };
   }, [shown]);
-  return <ChartView id="cdf" title="Latency of good requests" data={data} draw={drawLatencyCdf} dim={stale} caption="Cumulative distribution of the latency of requests that met their SLO (all models); dashed lines mark the SLOs." />;
+  const sources = useLatencySources();
+  return (
+    <ChartView
+      id="cdf"
+      title="Latency of good requests"
+      data={data}
+      draw={drawLatencyCdf}
+      dim={stale}
+      caption={`Cumulative distribution of the latency of requests that met their SLO (all models); dashed lines mark the SLOs. Simulated with the stage latencies of ${sources}.`}
+    />
+  );
 }
 
 function TimelineView({ shown }: { shown: Shown[] }) {
@@ -120,6 +131,7 @@ function TimelineView({ shown }: { shown: Shown[] }) {
   const setTimeline = usePlanner((s) => s.setTimeline);
   const models = usePlanner((s) => s.scenario.models);
   const handle = useRef<TimelineHandle | null>(null);
+  const sources = useLatencySources();
   const data = useMemo<TimelineData | null>(() => {
     const withWindow = shown.filter((s) => s.view.window);
     if (withWindow.length === 0) return null;
@@ -169,7 +181,7 @@ function TimelineView({ shown }: { shown: Shown[] }) {
       draw={draw}
       controls={controls}
       dim={stale}
-      caption="Arrivals (ticks: accepted, crosses: rejected) and what each pipeline stage of each group executes, coloured by model. Scroll to zoom, drag to pan."
+      caption={`Arrivals (ticks: accepted, crosses: rejected) and what each pipeline stage of each group executes, coloured by model; stage times from ${sources}. Scroll to zoom, drag to pan, or type the window.`}
     />
   );
 }
