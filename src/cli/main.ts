@@ -6,6 +6,7 @@
  *   npm run -s cli -- place <scenario.json | ->      run the scenario's policy: the chosen
  *                                                    placement, its results and "search"
  *   npm run -s cli -- validate <scenario.json | ->   check a scenario
+ *   npm run -s cli -- trace-info <file> [file...]    summarise a trace (MAF1 day files, MAF2, request log)
  *
  * Options: --compact (one-line JSON), --workers N (search on N worker threads;
  * default: in this thread), --progress (progress lines on stderr).
@@ -20,8 +21,9 @@ import type { Scenario } from '../core/scenario/types';
 import type { Results } from '../core/sim/results';
 import { WorkerCrashed, type PoolProgress } from '../pool/enginePool';
 import { createNodePool } from '../pool/node';
+import { loadScenarioTraces, traceInfoOfFiles } from './traces';
 
-const USAGE = 'usage: cli <simulate|place|validate> <scenario.json | -> [--compact] [--workers N] [--progress]';
+const USAGE = 'usage: cli <simulate|place|validate> <scenario.json | -> [--compact] [--workers N] [--progress] | cli trace-info <file...>';
 
 class UsageError extends Error {}
 
@@ -34,13 +36,15 @@ export interface CliResult {
 interface Options {
   command: string | undefined;
   file: string | undefined;
+  /** trace-info: every file named */
+  files: string[];
   compact: boolean;
   progress: boolean;
   workers: number | null;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { command: undefined, file: undefined, compact: false, progress: false, workers: null };
+  const o: Options = { command: undefined, file: undefined, files: [], compact: false, progress: false, workers: null };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -57,7 +61,8 @@ function parseArgs(argv: string[]): Options {
     else positional.push(a);
   }
   [o.command, o.file] = positional;
-  if (positional.length > 2) throw new UsageError(`unexpected argument "${positional[2]}". ${USAGE}`);
+  o.files = positional.slice(1);
+  if (positional.length > 2 && o.command !== 'trace-info') throw new UsageError(`unexpected argument "${positional[2]}". ${USAGE}`);
   return o;
 }
 
@@ -108,6 +113,15 @@ async function plan(s: Scenario, o: Options, log: (line: string) => void, signal
 export async function run(argv: string[], log: (line: string) => void = () => undefined, signal?: AbortSignal): Promise<CliResult> {
   try {
     const o = parseArgs(argv);
+    if (o.command === 'trace-info') {
+      if (o.files.length === 0) throw new UsageError(`trace-info needs a trace file. ${USAGE}`);
+      try {
+        return { code: 0, stdout: JSON.stringify(traceInfoOfFiles(o.files), null, o.compact ? undefined : 2), stderr: '' };
+      } catch (e) {
+        const why = e instanceof ScenarioError ? e.issues[0].message : (e as Error).message;
+        return { code: 2, stdout: '', stderr: `invalid trace: ${why}`.replace(/\n/g, ' ') };
+      }
+    }
     if (o.command !== 'simulate' && o.command !== 'validate' && o.command !== 'place') {
       throw new UsageError(o.command ? `unknown command "${o.command}". ${USAGE}` : USAGE);
     }
@@ -120,6 +134,10 @@ export async function run(argv: string[], log: (line: string) => void = () => un
     }
     if (o.command === 'place' && !s.policy) {
       return { code: 2, stdout: '', stderr: 'invalid scenario: policy: "place" needs a scenario with a "policy" (this one gives a "placement"; use simulate)' };
+    }
+    loadScenarioTraces(s, o.file === '-' ? null : o.file!);
+    if (o.workers !== null && (s.workload.kind === 'trace' || (s.train && s.train !== 'test' && s.train.kind === 'trace'))) {
+      throw new UsageError('--workers cannot replay traces yet (the workers do not load trace files); run without --workers');
     }
     const results = await plan(s, o, log, signal);
     return { code: 0, stdout: JSON.stringify(results, null, o.compact ? undefined : 2), stderr: '' };

@@ -83,6 +83,20 @@ function checkWorkload(s: Scenario, w: WorkloadSpec, at: PathPart[], out: Issues
     if (w.requests.length > MAX_EXPECTED_REQUESTS) out.add([...at, 'requests'], `more than ${MAX_EXPECTED_REQUESTS} requests`);
     return;
   }
+  if (w.kind === 'trace') {
+    const secs = (v: number | string): number | null => {
+      if (typeof v === 'number') return v;
+      const [d, h, m] = v.split('.').map(Number);
+      return d * 86400 + h * 3600 + m * 60;
+    };
+    const a = secs(w.start);
+    const b = secs(w.end);
+    if (a !== null && b !== null && !(b > a)) out.add([...at, 'end'], 'must be after "start" (the window is empty)');
+    if (w.fit === 'vanilla' && w.format === 'maf1') out.add([...at, 'fit'], '"vanilla" replays timestamps: MAF1 has per-minute counts only');
+    if (w.timeScale !== undefined && w.timeScale !== 1 && !(w.fit === 'vanilla' && w.format === 'maf2')) out.add([...at, 'timeScale'], 'only applies to "vanilla" MAF2 replays');
+    if (w.cvScale !== undefined && w.cvScale !== 1 && (w.fit ?? 'gamma') !== 'gamma') out.add([...at, 'cvScale'], 'only applies to gamma fits');
+    return;
+  }
   if (w.kind !== 'deterministic' && w.seed + s.models.length - 1 > 0xffffffff) {
     out.add([...at, 'seed'], `seed + model index must stay below 2^32 (${s.models.length} models)`);
   }

@@ -21,19 +21,9 @@ function zodIssues(issues: readonly core.$ZodIssue[], input: unknown): ScenarioI
       for (const k of i.keys) out.push({ path: formatPath([...path, k]), message: 'unknown field' });
       continue;
     }
-    if (i.code === 'invalid_type' && valueAt(input, path) === undefined) {
+    if ((i.code === 'invalid_type' || i.code === 'invalid_union') && valueAt(input, path) === undefined) {
       out.push({ path: formatPath(path), message: 'is required' });
       continue;
-    }
-    if ((path[0] === 'workload' || path[0] === 'train') && (path.length === 1 || path[1] === 'kind')) {
-      const kind = (valueAt(input, [path[0]]) as { kind?: unknown } | undefined)?.kind;
-      if (kind === 'trace') {
-        out.push({
-          path: formatPath([path[0], 'kind']),
-          message: '"trace" (Azure Functions trace replay) is not available yet in this version',
-        });
-        continue;
-      }
     }
     out.push({ path: formatPath(path), message: i.message });
   }

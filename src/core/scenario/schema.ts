@@ -89,9 +89,36 @@ const explicitWorkload = z.strictObject({
   ),
 });
 
-export const WORKLOAD_KINDS = ['gamma', 'poisson', 'deterministic', 'explicit'] as const;
+const traceTime = () =>
+  z.union([finite('seconds').gte(0, { error: 'must be >= 0' }), z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'must be seconds or "day.hour.minute"' })], {
+    error: 'must be seconds or "day.hour.minute"',
+  });
 
-export const workloadSchema = z.discriminatedUnion('kind', [gammaWorkload, deterministicWorkload, explicitWorkload], {
+const traceWorkload = z.strictObject({
+  kind: z.literal('trace'),
+  format: z.enum(['maf1', 'maf2'], { error: 'must be "maf1" or "maf2"' }),
+  source: z.strictObject(
+    {
+      name: z.string({ error: 'must be the trace\'s name' }).min(1, { error: 'must not be empty' }),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be a SHA-256 in hex (64 characters)' }).optional(),
+      paths: z.array(z.string().min(1), { error: 'must be a list of file paths' }).min(1, { error: 'must name at least one file' }).optional(),
+    },
+    { error: 'must be {name, sha256?, paths?}' },
+  ),
+  start: traceTime(),
+  end: traceTime(),
+  mapping: z.enum(['stripe', 'round_robin'], { error: 'must be "stripe" or "round_robin"' }).optional(),
+  fit: z.enum(['gamma', 'exponential', 'vanilla'], { error: 'must be "gamma", "exponential" or "vanilla"' }).optional(),
+  interval: positive().optional(),
+  rateScale: finite().gte(0, { error: 'must be >= 0' }).optional(),
+  cvScale: positive().optional(),
+  timeScale: positive().optional(),
+  seed: seed().optional(),
+});
+
+export const WORKLOAD_KINDS = ['gamma', 'poisson', 'deterministic', 'explicit', 'trace'] as const;
+
+export const workloadSchema = z.discriminatedUnion('kind', [gammaWorkload, deterministicWorkload, explicitWorkload, traceWorkload], {
   error: (issue) =>
     issue.code === 'invalid_union'
       ? `must be one of ${WORKLOAD_KINDS.map((k) => `"${k}"`).join(', ')}`

@@ -34,7 +34,23 @@ export interface ExplicitWorkload {
   requests: [number, string][];
 }
 
-export type WorkloadSpec = GammaWorkload | DeterministicWorkload | ExplicitWorkload;
+/** A replay of an Azure Functions trace (docs/traces.md); the trace itself is referenced, never embedded. */
+export interface TraceWorkload {
+  kind: 'trace';
+  format: 'maf1' | 'maf2';
+  source: { name: string; sha256?: string; paths?: string[] };
+  start: number | string;
+  end: number | string;
+  mapping?: 'stripe' | 'round_robin';
+  fit?: 'gamma' | 'exponential' | 'vanilla';
+  interval?: number;
+  rateScale?: number;
+  cvScale?: number;
+  timeScale?: number;
+  seed?: number;
+}
+
+export type WorkloadSpec = GammaWorkload | DeterministicWorkload | ExplicitWorkload | TraceWorkload;
 
 export interface GroupSpec {
   dp: number;

@@ -4,6 +4,7 @@ import type { Arrivals } from './arrivals';
 import { generateDeterministicArrivals } from './deterministic';
 import { generateGammaArrivals } from './gammaProcess';
 import { mergeStreams, sortRequests } from './merge';
+import { replayScenarioTrace } from './trace/loaded';
 
 /** Per-model streams of a synthetic workload (model i uses seed + i). */
 export function generateStreams(spec: WorkloadSpec, models: readonly ModelSpec[]): Float64Array[] {
@@ -21,6 +22,8 @@ export function generateStreams(spec: WorkloadSpec, models: readonly ModelSpec[]
     }
     case 'explicit':
       throw new Error('explicit workloads have no per-model streams');
+    case 'trace':
+      return replayScenarioTrace(spec, models.length).streams;
   }
 }
 
@@ -39,6 +42,7 @@ export function generateWorkload(spec: WorkloadSpec, models: readonly ModelSpec[
     }
     return sortRequests(times, ids);
   }
+  if (spec.kind === 'trace') return replayScenarioTrace(spec, models.length).arrivals;
   return mergeStreams(generateStreams(spec, models));
 }
 
@@ -46,8 +50,12 @@ export function generateWorkload(spec: WorkloadSpec, models: readonly ModelSpec[
  * The reference's default training workload of the policies: each model's
  * Gamma process with seed i (whatever the scenario's seed), start 0, over
  * max(100 s, 30000 / total rate); cv 1 when the test workload is Poisson.
+ * For a trace replay, the replay itself (see docs/traces.md).
  */
 export function defaultTrainingWorkload(test: WorkloadSpec, models: readonly ModelSpec[]): WorkloadSpec {
+  // a trace replay: the policies train on the replay itself (the reference's trace experiments place
+  // with the workload they then serve); the models' rate fields say nothing about the trace
+  if (test.kind === 'trace') return test;
   const total = models.reduce((a, m) => a + m.rate, 0);
   const duration = Math.max(100, total > 0 ? 30000 / total : 100);
   return { kind: test.kind === 'poisson' ? 'poisson' : 'gamma', duration, seed: 0, start: 0 };

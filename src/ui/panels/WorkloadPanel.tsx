@@ -7,7 +7,7 @@ import { Issues, NumberField, Panel } from './fields';
 
 function switchKind(s: Scenario, kind: string): WorkloadSpec {
   const w = s.workload;
-  const duration = w.kind === 'explicit' ? Math.max(60, Math.ceil(w.requests.at(-1)?.[0] ?? 600)) : w.duration;
+  const duration = w.kind === 'explicit' ? Math.max(60, Math.ceil(w.requests.at(-1)?.[0] ?? 600)) : w.kind === 'trace' ? 600 : w.duration;
   if (kind === 'deterministic') return { kind, duration };
   return { kind: kind as 'gamma' | 'poisson', duration, seed: w.kind === 'gamma' || w.kind === 'poisson' ? w.seed : 0 };
 }
@@ -85,18 +85,27 @@ export function WorkloadPanel() {
       <div className="row wrap">
         <label className="field">
           <span>arrivals</span>
-          <select aria-label="arrival process" data-testid="workload-kind" value={w.kind} onChange={(e) => e.target.value !== 'explicit' && set(switchKind(draft, e.target.value))}>
+          <select aria-label="arrival process" data-testid="workload-kind" value={w.kind} onChange={(e) => e.target.value !== 'explicit' && e.target.value !== 'trace' && set(switchKind(draft, e.target.value))}>
             <option value="gamma">Gamma (rate, cv per model)</option>
             <option value="poisson">Poisson (cv 1)</option>
             <option value="deterministic">deterministic</option>
             <option value="explicit" disabled={w.kind !== 'explicit'}>
               uploaded request log
             </option>
+            <option value="trace" disabled={w.kind !== 'trace'}>
+              Azure Functions trace replay
+            </option>
           </select>
         </label>
-        {w.kind !== 'explicit' && <NumberField label="duration (s)" value={w.duration} min={1} onChange={(v) => set({ ...w, duration: v })} width="6em" testId="duration" />}
+        {(w.kind === 'gamma' || w.kind === 'poisson' || w.kind === 'deterministic') && <NumberField label="duration (s)" value={w.duration} min={1} onChange={(v) => set({ ...w, duration: v })} width="6em" testId="duration" />}
         {(w.kind === 'gamma' || w.kind === 'poisson') && <NumberField label="seed" value={w.seed} min={0} step={1} onChange={(v) => set({ ...w, seed: v })} width="6em" testId="seed" />}
         {w.kind === 'explicit' && <p className="note">{w.requests.length.toLocaleString()} requests from an uploaded log</p>}
+        {w.kind === 'trace' && (
+          <p className="note">
+            replay of the {w.format.toUpperCase()} trace “{w.source.name}” from {String(w.start)} to {String(w.end)} (docs/traces.md); the CLI reads it from its
+            paths
+          </p>
+        )}
       </div>
       <Issues issues={issues} prefix="workload" />
       <RequestLogUpload />
