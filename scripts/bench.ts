@@ -1,13 +1,14 @@
 /**
  * npm run bench: prints speed and memory figures (not pass/fail tests).
  *   npm run bench                 every suite
- *   npm run bench -- kernel       one suite (kernel, placement, pool)
+ *   npm run bench -- kernel       one suite (kernel, placement, pool, sweep)
  */
 import { benchKernel } from './bench/kernel';
 import { benchPlacement } from './bench/placement';
 import { benchPool } from './bench/pool';
+import { benchSweep } from './bench/sweep';
 
-const SUITES: Record<string, () => void | Promise<void>> = { kernel: benchKernel, placement: benchPlacement, pool: benchPool };
+const SUITES: Record<string, () => void | Promise<void>> = { kernel: benchKernel, placement: benchPlacement, pool: benchPool, sweep: benchSweep };
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !(w in SUITES));

@@ -7,6 +7,7 @@
  *                                                    placement, its results and "search"
  *   npm run -s cli -- validate <scenario.json | ->   check a scenario
  *   npm run -s cli -- trace-info <file> [file...]    summarise a trace (MAF1 day files, MAF2, request log)
+ *   npm run -s cli -- sweep <scenario> --var devices --values 8,16,24 [--policies a,b] [--format csv|json]
  *
  * Options: --compact (one-line JSON), --workers N (search on N worker threads;
  * default: in this thread), --progress (progress lines on stderr).
@@ -22,8 +23,12 @@ import type { Results } from '../core/sim/results';
 import { WorkerCrashed, type PoolProgress } from '../pool/enginePool';
 import { createNodePool } from '../pool/node';
 import { loadScenarioTraces, traceInfoOfFiles } from './traces';
+import { parseSweepOptions, sweep, SweepUsageError } from './sweep';
+import { crossingSentences, pointsToCsv } from '../core/sweep';
 
-const USAGE = 'usage: cli <simulate|place|validate> <scenario.json | -> [--compact] [--workers N] [--progress] | cli trace-info <file...>';
+const USAGE =
+  'usage: cli <simulate|place|validate> <scenario.json | -> [--compact] [--workers N] [--progress] | cli trace-info <file...> | ' +
+  'cli sweep <scenario.json | -> --var <variable> --values v1,v2,... [--policies p1,p2] [--seeds s1,s2] [--format csv|json] [--target 0.99] [--workers N] [--progress]';
 
 class UsageError extends Error {}
 
@@ -41,10 +46,14 @@ interface Options {
   compact: boolean;
   progress: boolean;
   workers: number | null;
+  /** sweep options, by name (--var, --values, --policies, --seeds, --format, --target) */
+  sweep: Record<string, string>;
 }
 
+const SWEEP_OPTIONS = ['--var', '--values', '--policies', '--seeds', '--format', '--target'];
+
 function parseArgs(argv: string[]): Options {
-  const o: Options = { command: undefined, file: undefined, files: [], compact: false, progress: false, workers: null };
+  const o: Options = { command: undefined, file: undefined, files: [], compact: false, progress: false, workers: null, sweep: {} };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -57,6 +66,10 @@ function parseArgs(argv: string[]): Options {
         throw new UsageError(`--workers needs a whole number of worker threads from 1 to 64, got ${v === undefined ? 'nothing' : `"${v}"`}`);
       }
       o.workers = n;
+    } else if (SWEEP_OPTIONS.includes(a.split('=')[0])) {
+      const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, argv[++i]];
+      if (inline === undefined) throw new UsageError(`${name} needs a value. ${USAGE}`);
+      o.sweep[name.slice(2)] = inline;
     } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}. ${USAGE}`);
     else positional.push(a);
   }
@@ -122,7 +135,8 @@ export async function run(argv: string[], log: (line: string) => void = () => un
         return { code: 2, stdout: '', stderr: `invalid trace: ${why}`.replace(/\n/g, ' ') };
       }
     }
-    if (o.command !== 'simulate' && o.command !== 'validate' && o.command !== 'place') {
+    if (Object.keys(o.sweep).length > 0 && o.command !== 'sweep') throw new UsageError(`--${Object.keys(o.sweep)[0]} is a sweep option. ${USAGE}`);
+    if (o.command !== 'simulate' && o.command !== 'validate' && o.command !== 'place' && o.command !== 'sweep') {
       throw new UsageError(o.command ? `unknown command "${o.command}". ${USAGE}` : USAGE);
     }
     const parsed = parseScenario(readInput(o.file));
@@ -132,18 +146,27 @@ export async function run(argv: string[], log: (line: string) => void = () => un
       const what = s.policy ? `policy ${s.policy.name}` : 'given placement';
       return { code: 0, stdout: `ok: ${s.models.length} models on ${s.cluster.devices} GPUs, ${what}`, stderr: '' };
     }
+    const replaysTrace = s.workload.kind === 'trace' || (s.train !== undefined && s.train !== 'test' && s.train.kind === 'trace');
+    if (o.workers !== null && replaysTrace) {
+      throw new UsageError('--workers cannot replay traces yet (the workers do not load trace files); run without --workers');
+    }
+    if (o.command === 'sweep') {
+      loadScenarioTraces(s, o.file === '-' ? null : o.file!);
+      const spec = parseSweepOptions(o.sweep);
+      const points = await sweep(s, spec, { workers: o.workers, log: o.progress ? log : undefined, signal });
+      if (o.progress || spec.summary) for (const line of crossingSentences(points, spec.variable, spec.target)) log(line);
+      const out = spec.format === 'json' ? JSON.stringify(points, null, o.compact ? undefined : 2) : pointsToCsv(points);
+      return { code: 0, stdout: out, stderr: '' };
+    }
     if (o.command === 'place' && !s.policy) {
       return { code: 2, stdout: '', stderr: 'invalid scenario: policy: "place" needs a scenario with a "policy" (this one gives a "placement"; use simulate)' };
     }
     loadScenarioTraces(s, o.file === '-' ? null : o.file!);
-    if (o.workers !== null && (s.workload.kind === 'trace' || (s.train && s.train !== 'test' && s.train.kind === 'trace'))) {
-      throw new UsageError('--workers cannot replay traces yet (the workers do not load trace files); run without --workers');
-    }
     const results = await plan(s, o, log, signal);
     return { code: 0, stdout: JSON.stringify(results, null, o.compact ? undefined : 2), stderr: '' };
   } catch (e) {
     if (e instanceof ScenarioError) return { code: 2, stdout: '', stderr: oneLine(e.issues) };
-    if (e instanceof UsageError) return { code: 2, stdout: '', stderr: e.message };
+    if (e instanceof UsageError || e instanceof SweepUsageError) return { code: 2, stdout: '', stderr: e.message };
     if (e instanceof SearchCancelled) return { code: 130, stdout: '', stderr: 'cancelled' };
     if (e instanceof WorkerCrashed) return { code: 1, stdout: '', stderr: e.message };
     return { code: 1, stdout: '', stderr: `internal error: ${(e as Error).message}` };
