@@ -13,6 +13,6 @@ const runner = startRunner(pool);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App onCancel={() => runner.cancel()} />
+    <App onCancel={() => runner.cancel()} pool={pool} />
   </StrictMode>,
 );

@@ -254,9 +254,23 @@ export class EnginePool {
     } catch (e) {
       return Promise.reject(e as Error);
     }
-    const run = this.queue.then(() => this.runSearch(scenario, options));
+    let started = false;
+    const run = this.queue.then(() => {
+      started = true;
+      return this.runSearch(scenario, options);
+    });
     this.queue = run.catch(() => undefined);
-    return run;
+    const signal = options.signal;
+    if (!signal) return run;
+    // a search still waiting for its turn is cancelled at once (it will not start when its turn comes);
+    // a running one rejects when its workers have stopped (runSearch)
+    return new Promise<PolicyResult>((resolve, reject) => {
+      const onAbort = (): void => {
+        if (!started) reject(new SearchCancelled());
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      run.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
   }
 
   private async runSearch(scenario: Scenario, options: PoolSearchOptions): Promise<PolicyResult> {

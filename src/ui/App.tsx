@@ -9,8 +9,10 @@ import { WorkloadPanel } from './panels/WorkloadPanel';
 import { RunsBar } from './views/RunsBar';
 import { Summary } from './views/Summary';
 import { Views } from './views/Views';
+import { SweepPanel } from './views/SweepPanel';
+import type { EnginePool } from '../pool/enginePool';
 
-export function App({ onCancel }: { onCancel: () => void }) {
+export function App({ onCancel, pool }: { onCancel: () => void; pool: EnginePool }) {
   const notice = usePlanner((s) => s.notice);
   const setNotice = usePlanner((s) => s.setNotice);
   const hidden = usePlanner((s) => s.hidden);
@@ -57,6 +59,9 @@ export function App({ onCancel }: { onCancel: () => void }) {
             <Summary />
           </div>
           <Views />
+          <div className={hide('sweep')}>
+            <SweepPanel pool={pool} />
+          </div>
         </div>
       </div>
     </main>

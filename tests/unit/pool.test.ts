@@ -184,4 +184,21 @@ describe('engine pool (worker_threads)', () => {
       pool.close();
     }
   }, 60_000);
+
+  it('a search waiting for its turn is cancelled at once', async () => {
+    const pool = pools[0];
+    const first = new AbortController();
+    const long = scenario('bench/s3like-sr-greedy.json');
+    long.policy = { name: 'sr-search' };
+    const running = pool.search(long, { signal: first.signal });
+    const waiting = new AbortController();
+    const queued = pool.search(scenario('policy/pol03_mp_search.json'), { signal: waiting.signal });
+    await new Promise((r) => setTimeout(r, 300));
+    const t0 = performance.now();
+    waiting.abort();
+    await expect(queued).rejects.toBeInstanceOf(SearchCancelled);
+    expect(performance.now() - t0).toBeLessThan(1000); // not after the 20 s search ahead of it
+    first.abort();
+    await expect(running).rejects.toBeInstanceOf(SearchCancelled);
+  }, 60_000);
 });
