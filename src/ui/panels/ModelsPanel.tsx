@@ -62,7 +62,7 @@ function ModelRow({ m, i }: { m: ModelSpec; i: number }) {
       </td>
       <td className="row-actions">
         <button type="button" onClick={() => edit(duplicateModel(draft, i))} aria-label={`duplicate ${m.name}`} title="duplicate">
-          ⧉
+          copy
         </button>
         <button type="button" onClick={() => edit(removeModel(draft, i))} aria-label={`remove ${m.name}`} title="remove" disabled={draft.models.length <= 1}>
           ✕
