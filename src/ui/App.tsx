@@ -4,6 +4,7 @@ import { ClusterPanel } from './panels/ClusterPanel';
 import { ComparePanel } from './panels/ComparePanel';
 import { ModelsPanel } from './panels/ModelsPanel';
 import { PlacementPanel } from './panels/PlacementPanel';
+import { PresetPanel } from './panels/PresetPanel';
 import { ScenarioActions } from './panels/ScenarioActions';
 import { WorkloadPanel } from './panels/WorkloadPanel';
 import { RunsBar } from './views/RunsBar';
@@ -47,6 +48,7 @@ export function App({ onCancel, pool }: { onCancel: () => void; pool: EnginePool
       )}
       <div className="layout">
         <div className={`inputs ${hide('inputs') ?? ''}`}>
+          <PresetPanel />
           <ClusterPanel />
           <ModelsPanel />
           <WorkloadPanel />

@@ -3,7 +3,7 @@
  * several policies, in the worker pool: points appear as they finish, Cancel
  * stops the rest; the 99 % crossing per policy in words; CSV, SVG and PNG.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { crossings, crossingSentences, pointsToCsv, SWEEP_VARIABLE_INFO, SWEEP_VARIABLES, type SweepVariable } from '../../core/sweep';
 import type { EnginePool } from '../../pool/enginePool';
 import { usePlanner } from '../../state/store';
@@ -23,6 +23,12 @@ export function SweepPanel({ pool }: { pool: EnginePool }) {
   const spec = sweepOf(scenario);
   const [valuesText, setValuesText] = useState(spec.values.join(', '));
   const [valuesError, setValuesError] = useState<string | null>(null);
+  // a scenario loaded from elsewhere (a preset, a link, a file) brings its own values
+  const specValues = spec.values.join(', ');
+  useEffect(() => {
+    setValuesText((t) => (t.split(',').map((x) => Number(x.trim())).join(', ') === specValues ? t : specValues));
+    setValuesError(null);
+  }, [specValues]);
   const setSpec = (patch: Partial<typeof spec>): void => edit(withSweep(draft, { ...spec, ...patch }));
   const shown = sweep.spec ?? spec;
   const data = useMemo<SweepChartData | null>(() => {
