@@ -5,6 +5,7 @@ import { ComparePanel } from './panels/ComparePanel';
 import { ModelsPanel } from './panels/ModelsPanel';
 import { PlacementPanel } from './panels/PlacementPanel';
 import { PresetPanel } from './panels/PresetPanel';
+import { Walkthrough } from './teaching/Walkthrough';
 import { ScenarioActions } from './panels/ScenarioActions';
 import { WorkloadPanel } from './panels/WorkloadPanel';
 import { RunsBar } from './views/RunsBar';
@@ -48,6 +49,7 @@ export function App({ onCancel, pool }: { onCancel: () => void; pool: EnginePool
       )}
       <div className="layout">
         <div className={`inputs ${hide('inputs') ?? ''}`}>
+          <Walkthrough />
           <PresetPanel />
           <ClusterPanel />
           <ModelsPanel />
