@@ -18,6 +18,7 @@
  * accumulators, blocks of 128) divided by n, and log is glibc's (libm.ts),
  * so s and xbar are the bits numpy computes wherever its np.log is glibc's.
  */
+import { meanNumpy, pairwiseSum } from '../../numeric/numpySum';
 import { log } from '../../rng/libm';
 
 export interface GammaFit {
@@ -31,47 +32,9 @@ export interface GammaFit {
   cv: number;
 }
 
-/** numpy's pairwise summation of a[lo .. lo + n) (PW_BLOCKSIZE 128, 8 accumulators). */
-export function pairwiseSum(a: ArrayLike<number>, lo = 0, n = a.length - lo): number {
-  if (n < 8) {
-    let res = -0.0;
-    for (let i = 0; i < n; i++) res += a[lo + i];
-    return res;
-  }
-  if (n <= 128) {
-    let r0 = a[lo];
-    let r1 = a[lo + 1];
-    let r2 = a[lo + 2];
-    let r3 = a[lo + 3];
-    let r4 = a[lo + 4];
-    let r5 = a[lo + 5];
-    let r6 = a[lo + 6];
-    let r7 = a[lo + 7];
-    let i = 8;
-    for (; i < n - (n % 8); i += 8) {
-      const b = lo + i;
-      r0 += a[b];
-      r1 += a[b + 1];
-      r2 += a[b + 2];
-      r3 += a[b + 3];
-      r4 += a[b + 4];
-      r5 += a[b + 5];
-      r6 += a[b + 6];
-      r7 += a[b + 7];
-    }
-    let res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
-    for (; i < n; i++) res += a[lo + i];
-    return res;
-  }
-  let n2 = Math.trunc(n / 2);
-  n2 -= n2 % 8;
-  return pairwiseSum(a, lo, n2) + pairwiseSum(a, lo + n2, n - n2);
-}
-
-/** np.mean of a float64 array: (0 + pairwise sum) / n. */
-export function numpyMean(a: ArrayLike<number>): number {
-  return (0 + pairwiseSum(a)) / a.length;
-}
+/** np.mean as the reference's numpy (1.24) computes it (src/core/numeric/numpySum.ts). */
+export const numpyMean = meanNumpy;
+export { pairwiseSum };
 
 // Bernoulli coefficients of the asymptotic series, B_2k / (2k)
 const G1 = 1 / 12;
