@@ -29,11 +29,14 @@ export function sweepOf(s: Scenario): SweepSpec {
   const variable = SWEEP_VARIABLES.includes(u.variable as SweepVariable) ? (u.variable as SweepVariable) : DEFAULT_SWEEP.variable;
   const values = Array.isArray(u.values) && u.values.every((v) => typeof v === 'number' && v > 0) && u.values.length > 0 ? u.values : DEFAULT_SWEEP.values;
   const policies = Array.isArray(u.policies) && u.policies.every((p) => typeof p === 'string') && u.policies.length > 0 ? u.policies : DEFAULT_SWEEP.policies;
-  return { variable, values, policies };
+  const seeds = Array.isArray(u.seeds) && u.seeds.every((v) => Number.isInteger(v) && v >= 0) ? u.seeds : [];
+  return { variable, values, policies, seeds };
 }
 
 export function withSweep(s: Scenario, spec: SweepSpec): Scenario {
-  return { ...s, ui: { ...(s.ui ?? {}), sweep: { variable: spec.variable, values: spec.values, policies: spec.policies } } };
+  const sweep: Record<string, unknown> = { variable: spec.variable, values: spec.values, policies: spec.policies };
+  if (spec.seeds && spec.seeds.length > 0) sweep.seeds = spec.seeds;
+  return { ...s, ui: { ...(s.ui ?? {}), sweep } };
 }
 
 let abort: AbortController | null = null;
@@ -42,7 +45,7 @@ export async function startSweep(pool: EnginePool, base: Scenario, spec: SweepSp
   abort?.abort();
   const mine = new AbortController();
   abort = mine;
-  useSweep.setState({ status: 'running', points: [], total: spec.values.length * spec.policies.length, error: null, spec });
+  useSweep.setState({ status: 'running', points: [], total: spec.values.length * spec.policies.length * (1 + (spec.seeds?.length ?? 0)), error: null, spec });
   try {
     await runSweep(base, spec, (s) => pool.plan(s, { signal: mine.signal }), (p) => {
       if (abort === mine) useSweep.setState((st) => ({ points: [...st.points, p] }));

@@ -50,3 +50,15 @@ test('a long sweep is cancelled and says how far it got', async ({ page }) => {
   await expect(page.getByTestId('sweep-status')).toHaveText(/^cancelled after \d of 9 points$/, { timeout: 5000 });
   await expect(page.getByTestId('sweep-run')).toBeEnabled();
 });
+
+test('extra seeds draw bands (min-max over seeds)', async ({ page }) => {
+  await page.goto('/');
+  await waitForRuns(page);
+  await page.getByTestId('sweep-values').fill('3, 4');
+  await page.getByTestId('sweep-seeds').fill('1, 2');
+  await expect(page.getByTestId('sweep-run')).toHaveText('Run sweep (18 points)');
+  await page.getByTestId('sweep-run').click();
+  await expect(page.getByTestId('sweep-status')).toHaveText('18 points', { timeout: 60_000 });
+  await expect(page.locator('[data-testid=sweep-chart] path.band').first()).toBeAttached();
+  await expect(page.locator('[data-testid=sweep-chart] circle.sweep-point')).toHaveCount(6);
+});

@@ -23,6 +23,7 @@ export function SweepPanel({ pool }: { pool: EnginePool }) {
   const spec = sweepOf(scenario);
   const [valuesText, setValuesText] = useState(spec.values.join(', '));
   const [valuesError, setValuesError] = useState<string | null>(null);
+  const [seedsText, setSeedsText] = useState((spec.seeds ?? []).join(', '));
   // a scenario loaded from elsewhere (a preset, a link, a file) brings its own values
   const specValues = spec.values.join(', ');
   useEffect(() => {
@@ -80,8 +81,23 @@ export function SweepPanel({ pool }: { pool: EnginePool }) {
                   }}
                 />
               </label>
+              <label className="field" title="extra workload seeds: the chart shows the min-max band over the scenario's own seed and these">
+                <span>extra seeds (bands)</span>
+                <input
+                  aria-label="extra seeds for bands"
+                  data-testid="sweep-seeds"
+                  value={seedsText}
+                  onChange={(e) => {
+                    setSeedsText(e.target.value);
+                    const parts = e.target.value.split(',').map((x) => x.trim()).filter(Boolean);
+                    const nums = parts.map(Number);
+                    if (nums.every((v) => Number.isInteger(v) && v >= 0)) setSpec({ seeds: nums });
+                  }}
+                  size={8}
+                />
+              </label>
               <button type="button" className="primary" data-testid="sweep-run" disabled={sweep.status === 'running' || valuesError !== null} onClick={() => void startSweep(pool, scenario, spec)}>
-                Run sweep ({spec.values.length * spec.policies.length} points)
+                Run sweep ({spec.values.length * spec.policies.length * (1 + (spec.seeds?.length ?? 0))} points)
               </button>
               <button type="button" data-testid="sweep-cancel" disabled={sweep.status !== 'running'} onClick={cancelSweep}>
                 Cancel
