@@ -12,6 +12,7 @@ import { RunsBar } from './views/RunsBar';
 import { Summary } from './views/Summary';
 import { Views } from './views/Views';
 import { SweepPanel } from './views/SweepPanel';
+import { Md1View } from './views/Md1View';
 import type { EnginePool } from '../pool/enginePool';
 
 export function App({ onCancel, pool }: { onCancel: () => void; pool: EnginePool }) {
@@ -62,6 +63,7 @@ export function App({ onCancel, pool }: { onCancel: () => void; pool: EnginePool
           <div className={hide('summary')}>
             <Summary />
           </div>
+          <Md1View pool={pool} />
           <Views />
           <div className={hide('sweep')}>
             <SweepPanel pool={pool} />

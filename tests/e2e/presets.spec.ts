@@ -22,3 +22,12 @@ test('a preset loads its scenario and says what it reproduces; a shared link of 
   await expect(page.getByTestId('sweep-run')).toHaveText(`Run sweep (${sweep.values.length * sweep.policies.length} points)`);
   await expect(page.getByTestId('sweep-values')).toHaveValue(sweep.values.join(', '));
 });
+
+test('the M/D/1 preset draws the section 3.4 curves with simulated points', async ({ page }) => {
+  await page.goto('/');
+  await waitForRuns(page);
+  await page.getByTestId('preset').selectOption('md1-queueing');
+  const md1 = presetById('md1-queueing')!.md1!;
+  await expect(page.locator('[data-testid=md1-chart] path.md1-curve')).toHaveCount(2);
+  await expect(page.locator('[data-testid=md1-chart] circle.md1-point')).toHaveCount(2 * md1.utilisations.length, { timeout: 60_000 });
+});
