@@ -16,7 +16,8 @@
  *   replaced, and the search it served rejects with WorkerCrashed. Nothing hangs.
  *
  * Searches run one at a time (a second waits for the first); simulations run
- * on any free worker.
+ * on any free worker. Traces that scenarios replay are loaded into every
+ * worker (loadTrace; poolTraces.ts), replacements included.
  */
 import type { Remote } from 'comlink';
 import { SearchCancelled, type Candidate, type CandidateResult, type PolicyResult } from '../core/placement';
@@ -25,7 +26,12 @@ import type { Results } from '../core/sim/results';
 import type { RunView, RunViewOptions } from '../core/sim/view';
 import { ScenarioError } from '../core/scenario/errors';
 import type { Scenario } from '../core/scenario/types';
-import type { EngineApi, EngineFailure, EngineReply } from '../workers/engineApi';
+import type { CompactTrace } from '../core/workload/trace/compact';
+import type { EngineApi, EngineReply } from '../workers/engineApi';
+import { WorkerCrashed, failureError } from './failures';
+import { PoolTraces, type TraceRef } from './poolTraces';
+
+export { WorkerCrashed, failureReporter } from './failures';
 
 /** One spawned worker, as the pool sees it. */
 export interface EngineWorker {
@@ -36,36 +42,6 @@ export interface EngineWorker {
 }
 
 export type SpawnEngine = () => EngineWorker;
-
-/**
- * The once-only failure report both spawners need: `fail(reason)` reaches the
- * pool's callback at most once, and never after `silence()` (a deliberate terminate).
- */
-export function failureReporter(): { fail: (reason: string) => void; silence: () => void; onFailure: (cb: (reason: string) => void) => void } {
-  let callback: ((reason: string) => void) | null = null;
-  let reported = false;
-  return {
-    fail: (reason) => {
-      if (reported) return;
-      reported = true;
-      callback?.(reason);
-    },
-    silence: () => {
-      reported = true;
-    },
-    onFailure: (cb) => {
-      callback = cb;
-    },
-  };
-}
-
-/** A worker died while it worked for this search. */
-export class WorkerCrashed extends Error {
-  constructor(readonly worker: number, readonly reason: string) {
-    super(`worker ${worker} crashed (${reason}); it was replaced and the search stopped`);
-    this.name = 'WorkerCrashed';
-  }
-}
 
 export interface PoolProgress {
   /** candidates finished */
@@ -127,6 +103,7 @@ export class EnginePool {
   private simSlot: Slot | null = null;
   private readonly flag: Int32Array | null;
   private readonly cancelGraceMs: number;
+  private readonly traces: PoolTraces;
   private nextSlotId = 0;
   private searchId = 0;
   private queue: Promise<unknown> = Promise.resolve();
@@ -147,6 +124,7 @@ export class EnginePool {
     const shared = options.sharedMemory ?? sharedMemoryAvailable();
     this.flag = shared ? new Int32Array(new SharedArrayBuffer(4)) : null;
     this.cancelGraceMs = options.cancelGraceMs ?? 80;
+    this.traces = new PoolTraces(shared);
     for (let i = 0; i < size; i++) this.slots.push(this.newSlot());
     if (options.dedicatedSimulator) this.simSlot = this.newSlot();
   }
@@ -172,6 +150,7 @@ export class EnginePool {
         this.startFailures = 0;
       })
       .catch(() => undefined);
+    this.traces.sendAll(worker.api);
     return slot;
   }
 
@@ -208,8 +187,33 @@ export class EnginePool {
 
   /** Wait until every worker has loaded (optional: the first call waits anyway). */
   async ready(): Promise<void> {
-    const all = this.simSlot ? [...this.slots, this.simSlot] : this.slots;
-    await Promise.all(all.map((s) => this.call(s, (api) => api.ping())));
+    await Promise.all(this.allSlots().map((s) => this.call(s, (api) => api.ping())));
+  }
+
+  private allSlots(): Slot[] {
+    return this.simSlot ? [...this.slots, this.simSlot] : [...this.slots];
+  }
+
+  /** Whether the workers hold a trace (by sha256 when the reference gives one, else by name). */
+  hasTrace(ref: TraceRef): boolean {
+    return this.traces.has(ref);
+  }
+
+  /**
+   * Make a trace replayable on every worker, now and after any respawn
+   * (registerTrace in each worker's realm). Resolves once every live worker
+   * has it; calls made after this one see it anyway (messages are in order).
+   */
+  async loadTrace(name: string, sha256: string | null, trace: CompactTrace): Promise<void> {
+    this.assertOpen();
+    const t = this.traces.add(name, sha256, trace);
+    await Promise.all(this.allSlots().map((s) => Promise.race([s.worker.api.loadTrace(t.name, t.sha256, t.trace), s.dead]).catch(() => undefined)));
+  }
+
+  /** Let the workers drop a trace (its memory goes once no worker holds it). */
+  unloadTrace(name: string, sha256: string | null): void {
+    if (!this.traces.remove(name, sha256)) return;
+    for (const s of this.allSlots()) if (!s.gone) void s.worker.api.unloadTrace(name, sha256).catch(() => undefined);
   }
 
   /** Simulate a scenario (unvalidated input) on a free worker. */
@@ -381,7 +385,7 @@ export class EnginePool {
   /** Terminate every worker; the pool cannot be used after. */
   close(): void {
     this.closed = true;
-    for (const s of this.simSlot ? [...this.slots, this.simSlot] : this.slots) {
+    for (const s of this.allSlots()) {
       s.gone = true;
       s.kill(new Error('the pool was closed'));
       s.worker.terminate();
@@ -392,10 +396,4 @@ export class EnginePool {
     if (this.closed) throw new Error('the engine pool is closed');
     if (this.broken !== null) throw new Error(`the engine workers cannot start: ${this.broken}`);
   }
-}
-
-function failureError(f: EngineFailure): Error {
-  if (f.kind === 'cancelled') return new SearchCancelled();
-  if (f.kind === 'scenario') return new ScenarioError(f.issues);
-  return new Error(`engine error: ${f.message}`);
 }

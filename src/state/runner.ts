@@ -9,9 +9,11 @@
  */
 import { ALIASES, SearchCancelled, withPlacement, type PolicyResult } from '../core/placement';
 import { ScenarioError, formatIssue } from '../core/scenario/errors';
-import type { Scenario } from '../core/scenario/types';
+import type { Scenario, TraceWorkload } from '../core/scenario/types';
 import type { EnginePool, PoolProgress } from '../pool/enginePool';
 import { usePolicy } from './edits';
+import { missingTraceMessage, traceRefs } from './traceEdits';
+import { traceData, useTraceLibrary } from './traceLibrary';
 import { policyLabel, usePlanner, type PlannerState, type RunState } from './store';
 
 interface RunSpec {
@@ -32,11 +34,13 @@ export function runSpecs(s: Scenario, compare: readonly string[]): RunSpec[] {
  * What a search depends on: everything but the test workload's seed,
  * duration and start (the default training workload is built from the
  * models' rates and the workload's kind), unless it trains on the test
- * workload; names, notes and page state never matter.
+ * workload (explicitly, or a trace replay by default); names, notes and page
+ * state never matter.
  */
 export function searchKey(s: Scenario): string {
   const { name: _n, meta: _m, ui: _u, placement: _p, simulation: _s, workload, policy, ...rest } = s;
-  const train = s.train === 'test' ? workload : { kind: workload.kind };
+  const onTest = s.train === 'test' || (s.train === undefined && workload.kind === 'trace');
+  const train = onTest ? workload : { kind: workload.kind };
   // aliases name the same search (alpaserve = mp-search-sep)
   const resolved = policy ? { ...policy, name: ALIASES[policy.name] ?? policy.name } : policy;
   return JSON.stringify({ ...rest, policy: resolved, workload: train });
@@ -60,6 +64,9 @@ export function startRunner(pool: EnginePool, debounceMs = 0, searchDelayMs = 25
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const store = usePlanner;
+  /** traces loading into the pool (by sha256, or name), and those loaded: sha256 -> the name they were loaded under */
+  const loadingTraces = new Map<string, Promise<boolean>>();
+  const loadedTraces = new Map<string, string>();
 
   const schedule = (): void => {
     if (timer !== null) clearTimeout(timer);
@@ -92,6 +99,25 @@ export function startRunner(pool: EnginePool, debounceMs = 0, searchDelayMs = 25
     return f.promise;
   }
 
+  /** Make sure the pool's workers hold a scenario's trace (from the page's library); false when this browser lacks it. */
+  function ensureTrace(ref: TraceWorkload): Promise<boolean> {
+    const src = ref.source;
+    if (pool.hasTrace(src)) return Promise.resolve(true);
+    const key = src.sha256 ?? `name:${src.name}`;
+    let p = loadingTraces.get(key);
+    if (!p) {
+      p = (async () => {
+        const d = await traceData(src);
+        if (!d) return false;
+        await pool.loadTrace(src.name, d.meta.sha256, d.trace);
+        loadedTraces.set(d.meta.sha256, src.name);
+        return true;
+      })().finally(() => loadingTraces.delete(key));
+      loadingTraces.set(key, p);
+    }
+    return p;
+  }
+
   async function runAll(): Promise<void> {
     const gen = ++generation;
     const { scenario, compare, timeline, runs: before } = store.getState();
@@ -119,6 +145,22 @@ export function startRunner(pool: EnginePool, debounceMs = 0, searchDelayMs = 25
       if (current()) store.getState().patchRun(id, p);
     };
     const window = { from: timeline.from, to: timeline.to, maxEvents: 1500 };
+
+    // a trace replay needs the trace in the workers first
+    try {
+      for (const ref of traceRefs(scenario)) {
+        const ok = await ensureTrace(ref);
+        if (!current()) return;
+        if (!ok) {
+          const error = `${missingTraceMessage(ref)} in the Workload panel`;
+          for (const sp of specs) patch(sp.id, { status: 'error', error, view: null, stale: false });
+          return;
+        }
+      }
+    } catch (e) {
+      for (const sp of specs) patch(sp.id, { status: 'error', error: describeError(e) });
+      return;
+    }
 
     let quickDone: () => void = () => undefined;
     const quick = new Promise<void>((r) => (quickDone = r));
@@ -181,6 +223,19 @@ export function startRunner(pool: EnginePool, debounceMs = 0, searchDelayMs = 25
   const unsubscribe = store.subscribe((s: PlannerState, prev: PlannerState) => {
     if (s.scenario !== prev.scenario || s.compare !== prev.compare || s.timeline !== prev.timeline) schedule();
   });
+  // a trace uploaded (or deleted) in the Workload panel: runs that lacked it go again; deleted ones leave the workers
+  const unsubscribeTraces = useTraceLibrary.subscribe((t, prev) => {
+    if (t.entries === prev.entries) return;
+    let removed = false;
+    for (const [sha, name] of loadedTraces) {
+      if (t.entries?.some((e) => e.sha256 === sha)) continue;
+      pool.unloadTrace(name, sha);
+      loadedTraces.delete(sha);
+      removed = true;
+    }
+    const st = store.getState();
+    if (traceRefs(st.scenario).length > 0 && (removed || st.runs.some((r) => r.status === 'error'))) schedule();
+  });
   schedule();
   return {
     cancel: () => {
@@ -189,6 +244,7 @@ export function startRunner(pool: EnginePool, debounceMs = 0, searchDelayMs = 25
     },
     stop: () => {
       unsubscribe();
+      unsubscribeTraces();
       for (const f of inflight.values()) f.abort.abort();
       if (timer !== null) clearTimeout(timer);
     },

@@ -1,10 +1,11 @@
 /**
  * What an engine worker does, independent of where it runs (a browser Web
- * Worker or a Node worker thread): simulate a scenario, and take part in a
- * placement search (open it, solve candidates, combine their results). Thin:
- * every number comes from src/core. Cancellation arrives through a shared
- * Int32 flag (set by the pool while this worker is busy), checked by the
- * search's ticker every few milliseconds.
+ * Worker or a Node worker thread): hold the traces the scenarios replay,
+ * simulate a scenario, and take part in a placement search (open it, solve
+ * candidates, combine their results). Thin: every number comes from
+ * src/core. Cancellation arrives through a shared Int32 flag (set by the pool
+ * while this worker is busy), checked by the search's ticker every few
+ * milliseconds.
  */
 import { openSearch, SearchCancelled, type Candidate, type CandidateResult, type PolicyResult, type SearchSession } from '../core/placement';
 import { simulatePlaced } from '../core/plan';
@@ -13,6 +14,8 @@ import type { Results } from '../core/sim/results';
 import { analyseRun, type RunView, type RunViewOptions } from '../core/sim/view';
 import { ScenarioError, type ScenarioIssue } from '../core/scenario/errors';
 import type { Scenario } from '../core/scenario/types';
+import { expandTrace, type CompactTrace } from '../core/workload/trace/compact';
+import { registerTrace, unregisterTrace } from '../core/workload/trace/loaded';
 
 /** How a failure crosses the worker boundary (Comlink keeps only name and message of an Error). */
 export type EngineFailure = { kind: 'cancelled' } | { kind: 'scenario'; issues: ScenarioIssue[] } | { kind: 'internal'; message: string };
@@ -40,6 +43,16 @@ export function createEngineApi(exit: (code: number) => void) {
     },
     ping(): string {
       return 'pong';
+    },
+    /**
+     * Make a trace available to the scenarios that name it (each worker is its
+     * own realm, so the pool sends it to every worker; shared arrays are not copied).
+     */
+    loadTrace(name: string, sha256: string | null, trace: CompactTrace): void {
+      registerTrace(name, sha256, expandTrace(trace));
+    },
+    unloadTrace(name: string, sha256: string | null): boolean {
+      return unregisterTrace({ name, sha256 });
     },
     runScenario(input: unknown): RunOutcome {
       return runScenario(input);

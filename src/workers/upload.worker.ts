@@ -1,5 +1,7 @@
-/** The upload worker (Comlink): request logs and profile files are parsed here, off the page's thread. */
+/** The upload worker (Comlink): request logs, Azure Functions traces and profile files are parsed here, off the page's thread. */
 import * as Comlink from 'comlink';
+import { traceBuffers } from '../core/workload/trace/compact';
+import type { TraceUploadOptions, TraceUploadProgress, TraceUploadReply } from './traceUpload';
 import { createUploadApi, type ParseOptions, type RequestLogReply, type UploadProgress } from './uploadApi';
 
 const inner = createUploadApi();
@@ -9,6 +11,11 @@ const api = {
   async parseRequestLog(file: Blob, onProgress: (p: UploadProgress) => void, options?: ParseOptions): Promise<RequestLogReply> {
     const r = await inner.parseRequestLog(file, onProgress, options);
     return r.ok ? Comlink.transfer(r, [r.requestLog.time.buffer, r.requestLog.model.buffer]) : r;
+  },
+  /** As uploadApi's, with the trace's typed arrays transferred. */
+  async parseTrace(files: Blob[], onProgress: (p: TraceUploadProgress) => void, options?: TraceUploadOptions): Promise<TraceUploadReply> {
+    const r = await inner.parseTrace(files, onProgress, options);
+    return r.ok ? Comlink.transfer(r, traceBuffers(r.trace)) : r;
   },
   cancel: inner.cancel,
   importProfiles: inner.importProfiles,

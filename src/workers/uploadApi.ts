@@ -1,20 +1,11 @@
 /**
- * What the upload worker does (docs/uploads.md), independent of where it runs
- * so that Node tests can call it on Blobs: stream a request log CSV into a
- * RequestLog with progress and cancel, and import a profile file (JSON,
- * pickle or TSV). Replies are values, never thrown errors.
- *
- * Streaming: papaparse's own File reader needs FileReader, which Node lacks,
- * and decodes each byte slice on its own (a UTF-8 character split across two
- * slices is garbled). Instead the Blob is read slice by slice
- * (blob.slice().arrayBuffer(), one slice in memory at a time), decoded with a
- * streaming TextDecoder, and fed to papaparse's stream input (an object with
- * the `readable`/`on`/`read` shape of a Node stream), so papaparse keeps the
- * partial last line between chunks, guesses the delimiter and line ending, and
- * handles quotes. Each slice is parsed synchronously as it is emitted; between
- * slices the worker's event loop turns, which is when a cancel() arrives.
+ * What the upload worker does (docs/uploads.md, docs/traces.md), independent
+ * of where it runs so that Node tests can call it on Blobs: stream a request
+ * log CSV into a RequestLog with progress and cancel, stream Azure Functions
+ * trace files (traceUpload.ts), and import a profile file (JSON, pickle or
+ * TSV). Replies are values, never thrown errors. The streaming itself (Blob
+ * slices, a streaming TextDecoder, papaparse) is csvStream.ts.
  */
-import Papa from 'papaparse';
 import { ProfileImportError } from '../core/profiles/importErrors';
 import { importProfileJson } from '../core/profiles/importJson';
 import { importProfilingPickle } from '../core/profiles/importPickle';
@@ -30,6 +21,10 @@ import {
   type RequestLog,
   type RequestLogSummary,
 } from '../core/workload/requestLog';
+import { streamCsv, type CsvStreamOutcome } from './csvStream';
+import { parseTraceFiles, type TraceUploadOptions, type TraceUploadProgress, type TraceUploadReply } from './traceUpload';
+
+export { DEFAULT_CHUNK_SIZE, MAX_PENDING_CHARS, PROGRESS_INTERVAL_MS } from './csvStream';
 
 export interface UploadProgress {
   /** Bytes of the file read so far, of `total`. */
@@ -70,17 +65,13 @@ export interface ParseOptions {
   maxPendingChars?: number;
 }
 
-export const DEFAULT_CHUNK_SIZE = 1 << 20;
-export const PROGRESS_INTERVAL_MS = 100;
-/** Text papaparse may hold back as an unfinished record (an unterminated quote, a binary file) before we give up. */
-export const MAX_PENDING_CHARS = 16 << 20;
 /** Profile files are read whole; larger than this is not a profile. */
 export const MAX_PROFILE_BYTES = 64 << 20;
 
 const EXPECTED = 'expected a request log CSV with columns timestamp and model';
 
 /** What a file's first bytes say it is, when that rules out a CSV. */
-function sniffNotCsv(head: Uint8Array): string | undefined {
+export function sniffNotCsv(head: Uint8Array): string | undefined {
   if (head.length === 0) return undefined;
   if (head[0] === 0x80) return 'this is a Python pickle (a profiling result? import it as profiles)';
   if (head[0] === 0x1f && head[1] === 0x8b) return 'this is a gzip-compressed file: decompress it first';
@@ -98,33 +89,6 @@ function fileName(file: Blob, fallback: string): string {
   const name = (file as { name?: unknown }).name;
   return typeof name === 'string' && name !== '' ? name : fallback;
 }
-
-/** Just enough of a Node readable stream for papaparse's ReadableStreamStreamer. */
-class TextChunkSource {
-  readonly readable = true;
-  private readonly listeners = new Map<string, ((arg?: unknown) => void)[]>();
-  read(): null {
-    return null;
-  }
-  on(event: string, f: (arg?: unknown) => void): this {
-    const list = this.listeners.get(event) ?? [];
-    list.push(f);
-    this.listeners.set(event, list);
-    return this;
-  }
-  removeListener(event: string, f: (arg?: unknown) => void): this {
-    const list = this.listeners.get(event);
-    if (list) this.listeners.set(event, list.filter((g) => g !== f));
-    return this;
-  }
-  pause(): void {}
-  resume(): void {}
-  emit(event: string, arg?: unknown): void {
-    for (const f of this.listeners.get(event) ?? []) f(arg);
-  }
-}
-
-const blank = (row: string[]): boolean => row.every((f) => f.trim() === '');
 
 /**
  * The delimiter, from the header line of the first chunk: whichever of comma,
@@ -146,9 +110,6 @@ export function guessDelimiter(firstChunk: string): string {
   return best;
 }
 
-/** Let queued tasks (a cancel() message) run: a macrotask turn, not just microtasks. */
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 export function createUploadApi() {
   const running = new Set<() => void>();
 
@@ -157,105 +118,37 @@ export function createUploadApi() {
     onProgress: (p: UploadProgress) => void,
     options: ParseOptions = {},
   ): Promise<RequestLogReply> {
-    const chunkSize = Math.max(1024, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
-    const interval = options.progressIntervalMs ?? PROGRESS_INTERVAL_MS;
-    const maxPending = options.maxPendingChars ?? MAX_PENDING_CHARS;
     const total = file.size;
     const builder = new RequestLogBuilder({ maxRequests: options.maxRequests });
-    const source = new TextChunkSource();
-    const decoder = new TextDecoder('utf-8');
-    let parser: Papa.Parser | null = null;
-    let line = 0; // records seen (1-based line of the last one)
     let header = false;
-    let failure: string | null = null;
-    let cancelled = false;
-    let charsFed = 0;
-
-    const cancel = (): void => {
-      cancelled = true;
-      parser?.abort();
-    };
-    running.add(cancel);
-
-    const onChunk = (results: Papa.ParseResult<string[]>, p: Papa.Parser): void => {
-      parser = p;
-      if (failure !== null || cancelled) return;
-      const bad = new Map<number, string>();
-      for (const e of results.errors) {
-        if (e.type === 'Quotes' && typeof e.row === 'number' && !bad.has(e.row)) bad.set(e.row, e.message);
-      }
-      try {
-        const rows = results.data;
-        for (let r = 0; r < rows.length; r++) {
-          line++;
-          const row = rows[r];
-          if (blank(row)) continue;
-          if (!header) {
-            header = true;
-            builder.addRow(row, line);
-          } else if (bad.has(r)) {
-            builder.addMalformed(line, `bad quoting: ${bad.get(r)}`);
-          } else builder.addRow(row, line);
-        }
-      } catch (e) {
-        failure = e instanceof RequestLogError ? e.message : `internal error: ${(e as Error)?.message ?? String(e)}`;
-        p.abort();
-        return;
-      }
-      if (charsFed - results.meta.cursor > maxPending) {
-        failure = `line ${line + 1}: a record runs on for more than ${maxPending.toLocaleString('en-US')} characters (an unterminated quote, or not a text file?)`;
-        p.abort();
-      }
-    };
-
-    Papa.parse<string[]>(source as unknown as NodeJS.ReadableStream, {
-      header: false,
-      skipEmptyLines: false, // empty lines are skipped here, so that line numbers stay right
+    const stream = streamCsv(file, {
+      chunkSize: options.chunkSize,
+      progressIntervalMs: options.progressIntervalMs,
+      maxPendingChars: options.maxPendingChars,
       delimiter: guessDelimiter,
-      chunk: onChunk,
-      complete: () => {},
+      sniff: (head) => {
+        const what = sniffNotCsv(head);
+        return what ? `${EXPECTED}; ${what}` : undefined;
+      },
+      onRecord: (row, line, quoteError) => {
+        if (!header) {
+          header = true;
+          builder.addRow(row, line);
+        } else if (quoteError !== undefined) builder.addMalformed(line, `bad quoting: ${quoteError}`);
+        else builder.addRow(row, line);
+      },
+      onProgress: (bytes) => onProgress({ bytes, total, rows: builder.rowsSeen }),
+      describeError: (e) => (e instanceof RequestLogError ? e.message : `internal error: ${(e as Error)?.message ?? String(e)}`),
     });
-
-    let lastReport = -Infinity;
+    running.add(stream.cancel);
+    let outcome: CsvStreamOutcome;
     try {
-      for (let offset = 0; offset < total; offset += chunkSize) {
-        const end = Math.min(total, offset + chunkSize);
-        const bytes = new Uint8Array(await file.slice(offset, end).arrayBuffer());
-        if (cancelled || failure !== null) break;
-        if (offset === 0) {
-          const what = sniffNotCsv(bytes);
-          if (what) {
-            failure = `${EXPECTED}; ${what}`;
-            break;
-          }
-        }
-        const text = decoder.decode(bytes, { stream: true });
-        charsFed += text.length;
-        source.emit('data', text);
-        if (cancelled || failure !== null) break;
-        const now = performance.now();
-        if (now - lastReport >= interval) {
-          lastReport = now;
-          onProgress({ bytes: end, total, rows: builder.rowsSeen });
-        }
-        // reading a slice may resolve without a task turn (Node does); the next one must not starve cancel()
-        if (end < total) await nextTask();
-      }
-      if (!cancelled && failure === null) {
-        const tail = decoder.decode();
-        if (tail !== '') {
-          charsFed += tail.length;
-          source.emit('data', tail);
-        }
-        source.emit('end');
-      }
-    } catch (e) {
-      if (failure === null) failure = `could not read the file: ${(e as Error)?.message ?? String(e)}`;
+      outcome = await stream.done;
     } finally {
-      running.delete(cancel);
+      running.delete(stream.cancel);
     }
-    if (cancelled) return { ok: false, cancelled: true, message: 'cancelled' };
-    if (failure !== null) return { ok: false, message: failure };
+    if (outcome.kind === 'cancelled') return { ok: false, cancelled: true, message: 'cancelled' };
+    if (outcome.kind === 'failed') return { ok: false, message: outcome.message };
     if (!header) {
       return { ok: false, message: `${EXPECTED} (timestamp: one of ${TIMESTAMP_COLUMNS.join(', ')}; model: one of ${MODEL_COLUMNS.join(', ')}); the file is empty` };
     }
@@ -277,10 +170,19 @@ export function createUploadApi() {
     };
   }
 
+  /** Azure Functions trace file(s): several MAF1 day files or one MAF2 trace (traceUpload.ts). */
+  function parseTrace(files: readonly Blob[], onProgress: (p: TraceUploadProgress) => void, options: TraceUploadOptions = {}): Promise<TraceUploadReply> {
+    return parseTraceFiles(files, onProgress, options, (cancel) => {
+      running.add(cancel);
+      return () => running.delete(cancel);
+    });
+  }
+
   return {
     parseRequestLog,
+    parseTrace,
 
-    /** Abort every running parseRequestLog: each resolves with { ok: false, cancelled: true }. */
+    /** Abort every running parse (request log or trace): each resolves with { ok: false, cancelled: true }. */
     cancel(): void {
       for (const c of [...running]) c();
     },

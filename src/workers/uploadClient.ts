@@ -5,10 +5,11 @@
 import * as Comlink from 'comlink';
 import type { ExplicitWorkload } from '../core/scenario/types';
 import { requestLogToWorkload, type RequestLog } from '../core/workload/requestLog';
+import type { TraceUploadOptions, TraceUploadProgress, TraceUploadReply } from './traceUpload';
 import type { UploadWorkerApi } from './upload.worker';
 import type { ProfileImportReply, RequestLogInfo, UploadProgress } from './uploadApi';
 
-export type { ProfileImportReply, RequestLogInfo, UploadProgress };
+export type { ProfileImportReply, RequestLogInfo, TraceUploadProgress, TraceUploadReply, UploadProgress };
 
 /** A parsed log, with the scenario workload built from it (the log's model names, first arrival at 0). */
 export type RequestLogFileReply =
@@ -43,6 +44,30 @@ export async function parseRequestLogFile(
     const r = await remote.parseRequestLog(file, Comlink.proxy(onProgress));
     if (!r.ok) return r;
     return { ...r, workload: requestLogToWorkload(r.requestLog) };
+  } catch (e) {
+    return { ok: false, message: `the upload worker failed: ${(e as Error)?.message ?? String(e)}` };
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * Stream Azure Functions trace file(s) in the worker: several MAF1 day files
+ * or one MAF2 trace (`options.format` says which is expected). Progress at
+ * most every 100 ms; aborting `signal` cancels. Never rejects.
+ */
+export async function parseTraceUpload(
+  files: readonly File[],
+  onProgress: (p: TraceUploadProgress) => void,
+  signal?: AbortSignal,
+  options: TraceUploadOptions = {},
+): Promise<TraceUploadReply> {
+  if (signal?.aborted) return { ok: false, cancelled: true, message: 'cancelled' };
+  const remote = upload();
+  const onAbort = (): void => void remote.cancel();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await remote.parseTrace([...files], Comlink.proxy(onProgress), options);
   } catch (e) {
     return { ok: false, message: `the upload worker failed: ${(e as Error)?.message ?? String(e)}` };
   } finally {

@@ -76,7 +76,7 @@ describe('RequestLogBuilder: header', () => {
     }
     expect(message).toMatch(/^expected a request log CSV with columns timestamp and model/);
     expect(message).toContain('found columns HashOwner, HashApp, HashFunction, Trigger, 1, 2, 3, 4, ... (1444 columns)');
-    expect(message).toContain('(this looks like an Azure Functions 2019 per-minute trace, which is not supported here yet)');
+    expect(message).toContain('(this looks like an Azure Functions 2019 per-minute trace: upload it under “Replay an Azure Functions trace” instead)');
   });
 
   it('recognises an Azure Functions 2021 invocation trace', () => {

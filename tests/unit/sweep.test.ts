@@ -26,6 +26,11 @@ describe('sweep variables', () => {
     expect(applySweepValue(slo, 'sloScale', 3).models.map((m) => [m.sloScale, m.slo])).toEqual([[3, undefined], [3, undefined], [3, undefined], [3, undefined]]);
     expect(s.models[0].rate).toBe(1.5); // the base is untouched
     expect(() => applySweepValue(s, 'devices', 2.5)).toThrow('2.5 GPUs is not a whole number');
+    // a trace replay: its own scales (the models' rate and cv do not drive it)
+    const trace = { ...s, workload: { kind: 'trace' as const, format: 'maf2' as const, source: { name: 't' }, start: 0, end: 60, rateScale: 4, cvScale: 2 } };
+    const scaled = applySweepValue(applySweepValue(trace, 'rateScale', 2), 'cvScale', 1.5);
+    expect(scaled.workload).toMatchObject({ rateScale: 8, cvScale: 3 });
+    expect(scaled.models.map((m) => [m.rate, m.cv])).toEqual(s.models.map((m) => [m.rate, m.cv]));
   });
 
   it('alpha: every pipelined configuration takes alpha x the single-GPU latency, in its own proportions', () => {

@@ -161,7 +161,7 @@ describe('parseRequestLog', () => {
       const message = fail(await parse(csv(`${header}\n${row}\n`)));
       expect(message).toMatch(/^expected a request log CSV with columns timestamp and model/);
       expect(message).toContain('found columns HashOwner, HashApp, HashFunction, Trigger, 1, 2');
-      expect(message).toContain('(this looks like an Azure Functions 2019 per-minute trace, which is not supported here yet)');
+      expect(message).toContain('(this looks like an Azure Functions 2019 per-minute trace: upload it under “Replay an Azure Functions trace” instead)');
     });
 
     it('a scenario JSON', async () => {

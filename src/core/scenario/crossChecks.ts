@@ -95,6 +95,13 @@ function checkWorkload(s: Scenario, w: WorkloadSpec, at: PathPart[], out: Issues
     if (w.fit === 'vanilla' && w.format === 'maf1') out.add([...at, 'fit'], '"vanilla" replays timestamps: MAF1 has per-minute counts only');
     if (w.timeScale !== undefined && w.timeScale !== 1 && !(w.fit === 'vanilla' && w.format === 'maf2')) out.add([...at, 'timeScale'], 'only applies to "vanilla" MAF2 replays');
     if (w.cvScale !== undefined && w.cvScale !== 1 && (w.fit ?? 'gamma') !== 'gamma') out.add([...at, 'cvScale'], 'only applies to gamma fits');
+    if (w.fit === 'vanilla' && w.format === 'maf2' && w.rateScale !== undefined && w.rateScale !== 1) {
+      out.add([...at, 'rateScale'], 'does not apply to "vanilla" replays, which replay the timestamps (use timeScale)');
+    }
+    if (w.format === 'maf1') {
+      if (w.interval !== undefined && w.interval % 60 !== 0) out.add([...at, 'interval'], 'MAF1 windows are whole minutes: must be a multiple of 60');
+      for (const [key, v] of [['start', a], ['end', b]] as const) if (v !== null && v % 60 !== 0) out.add([...at, key], 'MAF1 windows are whole minutes: must be a multiple of 60 s');
+    }
     return;
   }
   if (w.kind !== 'deterministic' && w.seed + s.models.length - 1 > 0xffffffff) {

@@ -76,11 +76,14 @@ export function applySweepValue(base: Scenario, variable: SweepVariable, value: 
     case 'memoryGB':
       s.cluster.memoryGB = value;
       break;
+    // a trace replay ignores the models' rate and cv: its own scales are multiplied instead
     case 'rateScale':
-      for (const m of s.models) m.rate *= value;
+      if (s.workload.kind === 'trace') s.workload.rateScale = (s.workload.rateScale ?? 1) * value;
+      else for (const m of s.models) m.rate *= value;
       break;
     case 'cvScale':
-      for (const m of s.models) m.cv *= value;
+      if (s.workload.kind === 'trace') s.workload.cvScale = (s.workload.cvScale ?? 1) * value;
+      else for (const m of s.models) m.cv *= value;
       break;
     case 'sloScale':
       for (const m of s.models) {

@@ -73,10 +73,10 @@ function listColumns(fields: readonly string[], max = 8): string {
 export function recogniseHeader(fields: readonly string[]): string | undefined {
   const lower = fields.map((f) => f.trim().toLowerCase());
   if (lower[0] === 'hashowner' && lower[1] === 'hashapp' && lower[2] === 'hashfunction' && lower[3] === 'trigger') {
-    return 'this looks like an Azure Functions 2019 per-minute trace, which is not supported here yet';
+    return 'this looks like an Azure Functions 2019 per-minute trace: upload it under “Replay an Azure Functions trace” instead';
   }
   if (lower.includes('end_timestamp') && lower.includes('duration') && (lower.includes('func') || lower.includes('app'))) {
-    return 'this looks like an Azure Functions 2021 invocation trace (end_timestamp, duration), which is not supported here yet';
+    return 'this looks like an Azure Functions 2021 invocation trace (end_timestamp, duration): upload it under “Replay an Azure Functions trace” instead';
   }
   if (lower[0] === 'modelname' && lower.includes('bs') && lower.includes('pp')) {
     return 'this looks like a profiling TSV: import it as profiles instead';

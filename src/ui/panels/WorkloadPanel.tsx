@@ -1,9 +1,16 @@
-/** Workload: Gamma / Poisson / deterministic (duration, seed), or an uploaded request log (CSV, parsed in a worker). */
+/**
+ * Workload: Gamma / Poisson / deterministic (duration, seed), an uploaded
+ * request log (CSV, parsed in a worker), or the replay of an Azure Functions
+ * trace (TraceSection).
+ */
 import { useRef, useState } from 'react';
 import type { Scenario, WorkloadSpec } from '../../core/scenario/types';
 import { usePlanner } from '../../state/store';
+import { useTraceLibrary } from '../../state/traceLibrary';
 import { parseRequestLogFile } from '../../workers/uploadClient';
 import { Issues, NumberField, Panel } from './fields';
+import { replayEntry } from './TraceList';
+import { TraceSection } from './TraceSection';
 
 function switchKind(s: Scenario, kind: string): WorkloadSpec {
   const w = s.workload;
@@ -78,21 +85,28 @@ export function WorkloadPanel() {
   const draft = usePlanner((s) => s.draft);
   const issues = usePlanner((s) => s.issues);
   const edit = usePlanner((s) => s.edit);
+  const traces = useTraceLibrary((s) => s.entries);
   const w = draft.workload;
   const set = (next: WorkloadSpec): void => edit({ ...draft, workload: next });
+  const pick = (kind: string): void => {
+    if (kind === 'trace') {
+      const latest = traces?.at(-1);
+      if (latest) replayEntry(draft, latest);
+    } else if (kind !== 'explicit') set(switchKind(draft, kind));
+  };
   return (
     <Panel title="Workload" id="workload">
       <div className="row wrap">
         <label className="field">
           <span>arrivals</span>
-          <select aria-label="arrival process" data-testid="workload-kind" value={w.kind} onChange={(e) => e.target.value !== 'explicit' && e.target.value !== 'trace' && set(switchKind(draft, e.target.value))}>
+          <select aria-label="arrival process" data-testid="workload-kind" value={w.kind} onChange={(e) => pick(e.target.value)}>
             <option value="gamma">Gamma (rate, cv per model)</option>
             <option value="poisson">Poisson (cv 1)</option>
             <option value="deterministic">deterministic</option>
             <option value="explicit" disabled={w.kind !== 'explicit'}>
               uploaded request log
             </option>
-            <option value="trace" disabled={w.kind !== 'trace'}>
+            <option value="trace" disabled={w.kind !== 'trace' && !traces?.length}>
               Azure Functions trace replay
             </option>
           </select>
@@ -102,13 +116,13 @@ export function WorkloadPanel() {
         {w.kind === 'explicit' && <p className="note">{w.requests.length.toLocaleString()} requests from an uploaded log</p>}
         {w.kind === 'trace' && (
           <p className="note">
-            replay of the {w.format.toUpperCase()} trace “{w.source.name}” from {String(w.start)} to {String(w.end)} (docs/traces.md); the CLI reads it from its
-            paths
+            replay of the {w.format.toUpperCase()} trace “{w.source.name}” from {String(w.start)} to {String(w.end)}
           </p>
         )}
       </div>
-      <Issues issues={issues} prefix="workload" />
+      {w.kind !== 'trace' && <Issues issues={issues} prefix="workload" />}
       <RequestLogUpload />
+      <TraceSection />
     </Panel>
   );
 }

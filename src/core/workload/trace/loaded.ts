@@ -25,6 +25,14 @@ export function registerTrace(name: string, sha256: string | null, trace: Maf1Tr
   else loaded.push(entry);
 }
 
+/** Forget a trace (by sha256, or by name when it was registered without one); false when it was not loaded. */
+export function unregisterTrace(key: { name: string; sha256: string | null }): boolean {
+  const i = loaded.findIndex((l) => (key.sha256 !== null ? l.sha256 === key.sha256 : l.sha256 === null && l.name === key.name));
+  if (i < 0) return false;
+  loaded.splice(i, 1);
+  return true;
+}
+
 export function findTrace(source: TraceWorkload['source']): Loaded | undefined {
   if (source.sha256) return loaded.find((l) => l.sha256 === source.sha256);
   return loaded.find((l) => l.name === source.name);
