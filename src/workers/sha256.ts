@@ -1,113 +1,25 @@
 /**
- * Incremental SHA-256 (FIPS 180-4), for hashing an uploaded trace slice by
- * slice while it is parsed. crypto.subtle.digest has no streaming form: it
- * would need the whole file (hundreds of MB) as one ArrayBuffer. Pure: no
- * DOM, no Node. `traceSha256` combines several files' digests the way the
- * scenario format (and the CLI's traceHash) defines.
+ * Incremental SHA-256, for hashing an uploaded trace slice by slice while it
+ * is parsed (crypto.subtle.digest has no streaming form: it would need the
+ * whole file, hundreds of MB, as one ArrayBuffer). The hashing is
+ * @noble/hashes' (audited, pinned); this file only adapts it. `traceSha256`
+ * combines several files' digests the way the scenario format (and the CLI's
+ * traceHash) defines.
  */
-
-const K = new Uint32Array([
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
-  0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-  0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
-  0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-]);
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 
 export class Sha256 {
-  private readonly h = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-  private readonly w = new Int32Array(64);
-  /** A partial block waiting for more bytes. */
-  private readonly block = new Uint8Array(64);
-  private pending = 0;
-  private length = 0;
-  private done = false;
+  private readonly state = sha256.create();
 
   update(data: Uint8Array): this {
-    if (this.done) throw new Error('Sha256: update after digest');
-    this.length += data.length;
-    let i = 0;
-    if (this.pending > 0) {
-      const take = Math.min(64 - this.pending, data.length);
-      this.block.set(data.subarray(0, take), this.pending);
-      this.pending += take;
-      i = take;
-      if (this.pending < 64) return this;
-      this.compress(this.block, 0);
-      this.pending = 0;
-    }
-    for (; i + 64 <= data.length; i += 64) this.compress(data, i);
-    if (i < data.length) {
-      this.block.set(data.subarray(i), 0);
-      this.pending = data.length - i;
-    }
+    this.state.update(data);
     return this;
   }
 
-  /** The digest as 64 lowercase hex digits; the hasher cannot be used afterwards. */
+  /** The digest as lowercase hex (the hash can take no more data after). */
   hex(): string {
-    if (this.done) throw new Error('Sha256: digest twice');
-    const bits = this.length * 8;
-    const tail = new Uint8Array(this.pending < 56 ? 64 : 128);
-    tail.set(this.block.subarray(0, this.pending));
-    tail[this.pending] = 0x80;
-    const view = new DataView(tail.buffer);
-    view.setUint32(tail.length - 8, Math.floor(bits / 0x100000000));
-    view.setUint32(tail.length - 4, bits >>> 0);
-    this.done = true;
-    for (let i = 0; i < tail.length; i += 64) this.compress(tail, i);
-    let out = '';
-    for (const v of this.h) out += (v >>> 0).toString(16).padStart(8, '0');
-    return out;
-  }
-
-  private compress(b: Uint8Array, o: number): void {
-    const w = this.w;
-    for (let t = 0; t < 16; t++) {
-      const p = o + 4 * t;
-      w[t] = (b[p] << 24) | (b[p + 1] << 16) | (b[p + 2] << 8) | b[p + 3];
-    }
-    for (let t = 16; t < 64; t++) {
-      const x = w[t - 15];
-      const y = w[t - 2];
-      const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
-      const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
-      w[t] = (w[t - 16] + s0 + w[t - 7] + s1) | 0;
-    }
-    const h = this.h;
-    let a = h[0];
-    let bb = h[1];
-    let c = h[2];
-    let d = h[3];
-    let e = h[4];
-    let f = h[5];
-    let g = h[6];
-    let hh = h[7];
-    for (let t = 0; t < 64; t++) {
-      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (hh + S1 + ch + K[t] + w[t]) | 0;
-      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const maj = (a & bb) ^ (a & c) ^ (bb & c);
-      const t2 = (S0 + maj) | 0;
-      hh = g;
-      g = f;
-      f = e;
-      e = (d + t1) | 0;
-      d = c;
-      c = bb;
-      bb = a;
-      a = (t1 + t2) | 0;
-    }
-    h[0] = (h[0] + a) | 0;
-    h[1] = (h[1] + bb) | 0;
-    h[2] = (h[2] + c) | 0;
-    h[3] = (h[3] + d) | 0;
-    h[4] = (h[4] + e) | 0;
-    h[5] = (h[5] + f) | 0;
-    h[6] = (h[6] + g) | 0;
-    h[7] = (h[7] + hh) | 0;
+    return bytesToHex(this.state.digest());
   }
 }
 
@@ -115,11 +27,7 @@ export function sha256Hex(data: Uint8Array | string): string {
   return new Sha256().update(typeof data === 'string' ? new TextEncoder().encode(data) : data).hex();
 }
 
-/**
- * A trace's content hash (docs/traces.md): one file's SHA-256, or for several
- * MAF1 day files the SHA-256 of their lowercase hex digests concatenated in
- * day order (as src/cli/traces.ts traceHash).
- */
+/** One file: its digest; several (MAF1 day files, in day order): the SHA-256 of their hex digests concatenated. */
 export function traceSha256(fileDigests: readonly string[]): string {
   return fileDigests.length === 1 ? fileDigests[0] : sha256Hex(fileDigests.join(''));
 }
