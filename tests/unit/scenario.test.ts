@@ -184,6 +184,11 @@ describe('round trip', () => {
     const r = parseScenario(serialiseScenario(s));
     expect(r.ok && r.scenario).toEqual(s);
   });
+  it('a free-form block keeps an own "__proto__" key (found by the property below)', () => {
+    const text = '{"version":1,"meta":{"__proto__":[1]},"ui":{"__proto__":{"a":2}},"cluster":{"devices":4,"memoryGB":8},"models":[{"name":"a","profile":"test-2GB-100ms","rate":1,"cv":1,"sloScale":5}],"workload":{"kind":"gamma","duration":1,"seed":0},"placement":{"groups":[{"dp":1,"op":1,"pp":1,"models":["a"]}]}}';
+    const r = parseScenario(text);
+    expect(r.ok && serialiseScenario(r.scenario, 0)).toBe(text);
+  });
   it('parse(serialise(x)) == x (property)', () => {
     fc.assert(
       fc.property(arbScenario, (s) => {

@@ -12,7 +12,12 @@ const positiveInt = () =>
   finite('an integer')
     .int({ error: 'must be an integer' })
     .gte(1, { error: 'must be >= 1' });
-const freeForm = z.record(z.string(), z.unknown(), { error: 'must be an object' });
+/**
+ * A free-form object, passed through as it is: z.record would rebuild it and
+ * silently drop an own "__proto__" key (which JSON.parse does create), so the
+ * round trip would lose data.
+ */
+const freeForm = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'must be an object' });
 
 export const profileConfigSchema = z.strictObject(
   {
@@ -175,7 +180,11 @@ export const scenarioSchema = z.strictObject(
     meta: freeForm.optional(),
     ui: freeForm.optional(),
     cluster: clusterSchema,
-    profiles: z.record(z.string(), profileSchema, { error: 'must be an object: profile id -> profile' }).optional(),
+    profiles: z
+      .record(z.string().refine((id) => id !== '__proto__', { error: '"__proto__" cannot be a profile id' }), profileSchema, {
+        error: 'must be an object: profile id -> profile',
+      })
+      .optional(),
     models: z.array(modelSchema, { error: 'must be a list of models' }).min(1, { error: 'must list at least one model' }),
     workload: workloadSchema,
     placement: placementSchema.optional(),
