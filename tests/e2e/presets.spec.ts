@@ -30,4 +30,16 @@ test('the M/D/1 preset draws the section 3.4 curves with simulated points', asyn
   const md1 = presetById('md1-queueing')!.md1!;
   await expect(page.locator('[data-testid=md1-chart] path.md1-curve')).toHaveCount(2);
   await expect(page.locator('[data-testid=md1-chart] circle.md1-point')).toHaveCount(2 * md1.utilisations.length, { timeout: 60_000 });
+  await expect(page.locator('[data-testid=md1-limits-chart] path.overhead-limit')).toHaveCount(2);
+});
+
+test('every preset opens from its link with its text and runs', async ({ page }) => {
+  test.setTimeout(240_000);
+  const { PRESETS } = await import('../../src/core/presets');
+  const { encodeScenarioLink } = await import('../../src/core/scenario/link');
+  for (const p of PRESETS) {
+    await page.goto(`/#${encodeScenarioLink(p.scenario)}`);
+    await expect(page.getByTestId('preset-text'), p.id).toContainText(p.reproduces);
+    await expect(page.getByTestId('run-given').or(page.getByTestId(`run-${p.scenario.policy?.name}`)).first()).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  }
 });

@@ -3,10 +3,10 @@
  * two placements simulated (in the worker pool) at each utilisation as points.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { md1Curves, md1Scenario, presetById, type PresetMd1 } from '../../core/presets';
+import { alphaMax, betaMax, md1Curves, md1Scenario, presetById, type PresetMd1 } from '../../core/presets';
 import type { EnginePool } from '../../pool/enginePool';
 import { usePlanner } from '../../state/store';
-import { drawMd1Chart, type Md1ChartData } from '../charts/md1Chart';
+import { drawMd1Chart, drawOverheadLimits, type Md1ChartData, type OverheadLimitsData } from '../charts/md1Chart';
 import { ChartView } from './ChartView';
 
 /** Shorter runs than the preset's unit test (36000 s): enough for points a browser draws in a few seconds. */
@@ -35,8 +35,10 @@ export function Md1View({ pool }: { pool: EnginePool }) {
     () => (md1 ? { curves: md1Curves(md1.D, md1.utilisations, { overhead: md1.overhead }), points } : null),
     [md1, points],
   );
+  const limits = useMemo<OverheadLimitsData>(() => ({ points: Array.from({ length: 39 }, (_, i) => (i + 1) * 0.05).map((r) => ({ r, alphaMax: alphaMax(r), betaMax: betaMax(r) })) }), []);
   if (!md1) return null;
   return (
+    <>
     <ChartView
       id="md1"
       title="M/D/1: one model per GPU vs a 2-stage pipeline"
@@ -44,5 +46,13 @@ export function Md1View({ pool }: { pool: EnginePool }) {
       draw={drawMd1Chart}
       caption={`Curves: the section 3.4 formulas (W_simple, W_pipeline) plus the simulator's fixed ${md1.overhead} s; points: the simulator, ${SIMULATED_SECONDS} s of Poisson traffic per point${points.length === 0 ? ' (simulating…)' : ''}.`}
     />
+    <ChartView
+      id="md1-limits"
+      title="How much pipeline overhead is tolerable?"
+      data={limits}
+      draw={drawOverheadLimits}
+      caption="The pipeline keeps the lower mean latency while its communication overhead stays below alpha_max (stages alpha D / 2 + alpha D) or its stages stay more even than beta_max, at load r (the reference doc's section 3.4 formulas; alpha_max peaks at about 1.138 near r = 1.17)."
+    />
+    </>
   );
 }
