@@ -41,6 +41,12 @@ export interface CsvStreamOptions {
   onProgress?: (bytesRead: number) => void;
   /** The failure message for an error thrown by onRecord (default: "internal error: ..."). */
   describeError?: (e: unknown) => string;
+  /**
+   * The format has no quoted fields (the Azure traces): lines are split here,
+   * about 4x faster than papaparse's per-record work; a record that does
+   * contain a quote is handed on with a quote error (so it counts as malformed).
+   */
+  unquoted?: boolean;
 }
 
 export type CsvStreamOutcome = { kind: 'done' } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
@@ -130,6 +136,39 @@ export function streamCsv(file: Blob, options: CsvStreamOptions): CsvStream {
     complete: () => {},
   });
 
+  // the unquoted fast path: whole lines split by the delimiter, the partial last line kept
+  let pending = '';
+  let delimiter: string | null = typeof options.delimiter === 'string' ? options.delimiter : null;
+  const feedUnquoted = (text: string, last: boolean): void => {
+    if (delimiter === null) delimiter = (options.delimiter as (first: string) => string)(text);
+    const all = pending + text;
+    let start = 0;
+    try {
+      for (;;) {
+        const nl = all.indexOf('\n', start);
+        if (nl < 0) break;
+        emitLine(all, start, nl);
+        start = nl + 1;
+      }
+      if (last && start < all.length) {
+        emitLine(all, start, all.length);
+        start = all.length;
+      }
+    } catch (e) {
+      failure = describe(e);
+      return;
+    }
+    pending = all.slice(start);
+    if (pending.length > maxPending) failure = `line ${line + 1}: a record runs on for more than ${maxPending.toLocaleString('en-US')} characters (not a text file?)`;
+  };
+  const emitLine = (all: string, from: number, to: number): void => {
+    line++;
+    const end = to > from && all.charCodeAt(to - 1) === 13 ? to - 1 : to;
+    const text = all.slice(from, end);
+    if (text.trim() === '') return;
+    options.onRecord(text.split(delimiter!), line, text.includes('"') ? 'quoted fields are not expected in this format' : undefined);
+  };
+
   const run = async (): Promise<CsvStreamOutcome> => {
     const total = file.size;
     let lastReport = -Infinity;
@@ -148,7 +187,8 @@ export function streamCsv(file: Blob, options: CsvStreamOptions): CsvStream {
         options.onBytes?.(bytes);
         const text = decoder.decode(bytes, { stream: true });
         charsFed += text.length;
-        source.emit('data', text);
+        if (options.unquoted) feedUnquoted(text, false);
+        else source.emit('data', text);
         if (cancelled || failure !== null) break;
         const now = performance.now();
         if (now - lastReport >= interval) {
@@ -160,11 +200,14 @@ export function streamCsv(file: Blob, options: CsvStreamOptions): CsvStream {
       }
       if (!cancelled && failure === null) {
         const tail = decoder.decode();
-        if (tail !== '') {
-          charsFed += tail.length;
-          source.emit('data', tail);
+        if (options.unquoted) feedUnquoted(tail, true);
+        else {
+          if (tail !== '') {
+            charsFed += tail.length;
+            source.emit('data', tail);
+          }
+          source.emit('end');
         }
-        source.emit('end');
       }
     } catch (e) {
       if (failure === null) failure = `could not read the file: ${(e as Error)?.message ?? String(e)}`;

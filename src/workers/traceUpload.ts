@@ -153,6 +153,7 @@ export async function parseTraceFiles(
         progressIntervalMs: options.progressIntervalMs,
         maxPendingChars: options.maxPendingChars,
         delimiter: ',',
+        unquoted: true, // the Azure trace formats never quote a field
         sniff: (head) => {
           const what = sniffNotText(head);
           return what ? prefix(name, `${EXPECTED[expected ?? 'any']}; ${what}`) : undefined;

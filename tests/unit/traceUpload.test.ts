@@ -126,6 +126,10 @@ describe('parseTrace (upload worker)', () => {
         { line: 5, reason: 'empty func', source: 't.csv' },
       ],
     });
+    // the traces are split without a CSV quote parser (faster): a quoted row is malformed, CRLF lines are fine
+    const quoted = ok(await createUploadApi().parseTrace([file('app,func,end_timestamp,duration\r\na,f,1,0\r\na,"f,g",2,0\r\na,f,3,0', 'q.csv')], () => {}));
+    expect(quoted.info.invocations).toBe(2);
+    expect(quoted.malformed.examples).toEqual([{ line: 3, reason: 'bad quoting: quoted fields are not expected in this format', source: 'q.csv' }]);
   });
 
   it('a file of the wrong kind says what was expected', async () => {
