@@ -118,6 +118,8 @@ export function startRunner(pool: EnginePool, debounceMs = 0, searchDelayMs = 25
     return p;
   }
 
+  const needsSearch = (sp: RunSpec): boolean => !!sp.scenario.policy && !placements.has(searchKey(sp.scenario));
+
   async function runAll(): Promise<void> {
     const gen = ++generation;
     const { scenario, compare, timeline, runs: before } = store.getState();
@@ -136,8 +138,7 @@ export function startRunner(pool: EnginePool, debounceMs = 0, searchDelayMs = 25
       specs.map<RunState>((sp) => {
         const old = previous.get(sp.id);
         // old results are dimmed only while a search runs (a re-simulation replaces them within moments)
-        const needsSearch = !!sp.scenario.policy && !placements.has(searchKey(sp.scenario));
-        return { id: sp.id, label: policyLabel(sp.id), status: 'queued', progress: null, view: old?.view ?? null, stale: !!old?.view && needsSearch, error: null };
+        return { id: sp.id, label: policyLabel(sp.id), status: 'queued', progress: null, view: old?.view ?? null, stale: !!old?.view && needsSearch(sp), error: null };
       }),
     );
     const current = (): boolean => gen === generation;
@@ -212,7 +213,6 @@ export function startRunner(pool: EnginePool, debounceMs = 0, searchDelayMs = 25
         else patch(sp.id, { status: 'error', error: describeError(e), progress: null });
       }
     };
-    const needsSearch = (sp: RunSpec): boolean => !!sp.scenario.policy && !placements.has(searchKey(sp.scenario));
     const quickRuns = specs.filter((sp) => !needsSearch(sp)).map(one);
     const searchRuns = specs.filter(needsSearch).map(one);
     await Promise.all(quickRuns);

@@ -6,6 +6,7 @@
  * Int32Array with a name -> id map. Malformed rows are counted, never thrown.
  * Pure: no DOM, no Node.
  */
+import { NamedEvents } from './namedEvents';
 import { sortRequests } from './merge';
 
 /** Accepted header names (case-insensitive, surrounding spaces ignored), by preference. */
@@ -104,11 +105,7 @@ export function missingColumnsMessage(fields: readonly string[]): string {
 }
 
 export class RequestLogBuilder {
-  private times: Float64Array;
-  private ids: Int32Array;
-  private n = 0;
-  private readonly names: string[] = [];
-  private readonly index = new Map<string, number>();
+  private readonly events = new NamedEvents(1024);
   private readonly malformed: MalformedRows = { count: 0, examples: [] };
   private readonly maxRequests: number;
   /** Column positions (array rows) or header keys (object rows); null until the first call. */
@@ -118,18 +115,16 @@ export class RequestLogBuilder {
 
   constructor(options: RequestLogBuilderOptions = {}) {
     this.maxRequests = options.maxRequests ?? DEFAULT_MAX_REQUESTS;
-    this.times = new Float64Array(1024);
-    this.ids = new Int32Array(1024);
   }
 
   /** Valid requests so far. */
   get requests(): number {
-    return this.n;
+    return this.events.n;
   }
 
   /** Valid and malformed data rows so far. */
   get rowsSeen(): number {
-    return this.n + this.malformed.count;
+    return this.events.n + this.malformed.count;
   }
 
   /**
@@ -165,40 +160,32 @@ export class RequestLogBuilder {
     if (t < 0) return this.bad(line, `timestamp ${clip(text)} is negative`);
     const name = String(rawModel).trim();
     if (name === '') return this.bad(line, 'empty model');
-    if (this.n >= this.maxRequests) {
+    if (this.events.n >= this.maxRequests) {
       throw new RequestLogError(`more than ${this.maxRequests.toLocaleString('en-US')} requests: too large for the planner`);
     }
-    let id = this.index.get(name);
-    if (id === undefined) {
-      id = this.names.length;
-      this.names.push(name);
-      this.index.set(name, id);
-    }
-    if (this.n === this.times.length) this.grow();
-    if (this.n > 0 && t < this.times[this.n - 1]) this.sorted = false;
-    this.times[this.n] = t;
-    this.ids[this.n] = id;
-    this.n++;
+    const ev = this.events;
+    if (ev.n > 0 && t < ev.times[ev.n - 1]) this.sorted = false;
+    ev.push(t, ev.idOf(name));
   }
 
   /** The log: sorted stably by time, shifted so the first arrival is 0. The builder must not be used afterwards. */
   finish(): RequestLog {
-    const n = this.n;
+    const ev = this.events;
+    const n = ev.n;
     let time: Float64Array;
     let model: Int32Array;
     if (this.sorted) {
-      time = this.times.slice(0, n);
-      model = this.ids.slice(0, n);
+      time = ev.times.slice(0, n);
+      model = ev.ids.slice(0, n);
     } else {
-      ({ time, model } = sortRequests(this.times.subarray(0, n), this.ids.subarray(0, n)));
+      ({ time, model } = sortRequests(ev.times.subarray(0, n), ev.ids.subarray(0, n)));
     }
-    this.times = new Float64Array(0);
-    this.ids = new Int32Array(0);
+    ev.release();
     const start = n > 0 ? time[0] : 0;
     const end = n > 0 ? time[n - 1] : 0;
     if (start !== 0) for (let i = 0; i < n; i++) time[i] -= start;
     return {
-      models: this.names.slice(),
+      models: ev.names.slice(),
       time,
       model,
       rows: n,
@@ -216,16 +203,6 @@ export class RequestLogBuilder {
   private bad(line: number, reason: string): void {
     this.malformed.count++;
     if (this.malformed.examples.length < MALFORMED_EXAMPLES) this.malformed.examples.push({ line, reason });
-  }
-
-  private grow(): void {
-    const cap = this.times.length * 2;
-    const t = new Float64Array(cap);
-    t.set(this.times);
-    this.times = t;
-    const m = new Int32Array(cap);
-    m.set(this.ids);
-    this.ids = m;
   }
 }
 

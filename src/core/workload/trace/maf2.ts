@@ -13,6 +13,7 @@
  * header without the needed columns throws a TraceFormatError saying what was
  * expected. Pure: no DOM, no Node.
  */
+import { NamedEvents } from '../namedEvents';
 import { MalformedRecorder, TraceFormatError, describeColumns, forEachCsvLine, kindHint, type TraceMalformed } from './maf1';
 
 /** At most this many invocations (12 bytes each while parsing). */
@@ -50,11 +51,7 @@ export function maf2HeaderMessage(fields: readonly string[]): string {
 }
 
 export class Maf2Builder {
-  private times = new Float64Array(4096);
-  private ids = new Int32Array(4096);
-  private n = 0;
-  private readonly names: string[] = [];
-  private readonly index = new Map<string, number>();
+  private readonly events = new NamedEvents(4096);
   private readonly bad = new MalformedRecorder();
   private readonly maxInvocations: number;
   private readonly source?: string;
@@ -69,7 +66,7 @@ export class Maf2Builder {
 
   /** Valid invocations so far. */
   get invocations(): number {
-    return this.n;
+    return this.events.n;
   }
 
   get malformedCount(): number {
@@ -111,18 +108,10 @@ export class Maf2Builder {
     if (dur === null) return this.bad.add(line, `duration "${clip(String(rawDur))}" is not a finite number`, this.source);
     const t = end - dur;
     if (!Number.isFinite(t)) return this.bad.add(line, 'end_timestamp - duration is not finite', this.source);
-    if (this.n >= this.maxInvocations) {
+    if (this.events.n >= this.maxInvocations) {
       throw new TraceFormatError(`more than ${this.maxInvocations.toLocaleString('en-US')} invocations: too large for the planner`);
     }
-    let id = this.index.get(name);
-    if (id === undefined) {
-      id = this.names.length;
-      this.names.push(name);
-      this.index.set(name, id);
-    }
-    if (this.n === this.times.length) this.grow();
-    this.times[this.n] = t;
-    this.ids[this.n++] = id;
+    this.events.push(t, this.events.idOf(name));
   }
 
   /** Count a row the caller found malformed itself (e.g. a CSV quoting error). */
@@ -133,16 +122,16 @@ export class Maf2Builder {
   /** The trace; the builder must not be used afterwards. */
   finish(): Maf2Trace {
     if (this.funcCol === null) throw new TraceFormatError('empty file (expected a MAF2 header row: app, func, end_timestamp, duration)');
-    const F = this.names.length;
-    const n = this.n;
+    const ev = this.events;
+    const F = ev.names.length;
+    const n = ev.n;
     const offsets = new Int32Array(F + 1);
-    for (let i = 0; i < n; i++) offsets[this.ids[i] + 1]++;
+    for (let i = 0; i < n; i++) offsets[ev.ids[i] + 1]++;
     for (let f = 0; f < F; f++) offsets[f + 1] += offsets[f];
     const times = new Float64Array(n);
     const fill = offsets.slice(0, F);
-    for (let i = 0; i < n; i++) times[fill[this.ids[i]]++] = this.times[i];
-    this.times = new Float64Array(0);
-    this.ids = new Int32Array(0);
+    for (let i = 0; i < n; i++) times[fill[ev.ids[i]]++] = ev.times[i];
+    ev.release();
     const arrivals: Float64Array[] = [];
     let start = Infinity;
     let end = -Infinity;
@@ -157,7 +146,7 @@ export class Maf2Builder {
     }
     return {
       format: 'maf2',
-      functions: this.names.slice(),
+      functions: ev.names.slice(),
       offsets,
       times,
       arrivals,
@@ -166,15 +155,6 @@ export class Maf2Builder {
       end: n ? end : 0,
       malformed: this.bad.snapshot(),
     };
-  }
-
-  private grow(): void {
-    const t = new Float64Array(this.times.length * 2);
-    t.set(this.times);
-    this.times = t;
-    const m = new Int32Array(this.ids.length * 2);
-    m.set(this.ids);
-    this.ids = m;
   }
 }
 
