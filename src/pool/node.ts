@@ -20,14 +20,14 @@ const WORKER_URL = new URL('../workers/engine.node-worker.ts', import.meta.url).
  * registers tsx's ESM hooks (its ESM api build: the CJS one resolves its
  * hooks relative to the caller) and then imports the TypeScript entry.
  */
-function bootstrap(): string {
+export function tsxWorkerBootstrap(entryUrl: string): string {
   const tsxPackage = pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json'));
   const tsxApi = new URL('dist/esm/api/index.mjs', tsxPackage).href;
-  return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL)}); });`;
+  return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entryUrl)}); });`;
 }
 
 export function spawnNodeEngine(): EngineWorker {
-  const worker = new Worker(bootstrap(), { eval: true });
+  const worker = new Worker(tsxWorkerBootstrap(WORKER_URL), { eval: true });
   const report = failureReporter();
   worker.on('error', (e) => report.fail(e.message));
   worker.on('exit', (code) => report.fail(`exited with code ${code}`));

@@ -47,6 +47,13 @@ export interface CsvStreamOptions {
    * contain a quote is handed on with a quote error (so it counts as malformed).
    */
   unquoted?: boolean;
+  /**
+   * With `unquoted`: each line's bytes (without the line break and a trailing
+   * CR) are offered here first, undecoded; returning true means the line was
+   * taken. Otherwise it is decoded and goes to onRecord as usual. This is how
+   * the MAF2 builder reads ordinary rows without a string per row.
+   */
+  onLineBytes?: (buf: Uint8Array, from: number, to: number) => boolean;
 }
 
 export type CsvStreamOutcome = { kind: 'done' } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
@@ -164,9 +171,50 @@ export function streamCsv(file: Blob, options: CsvStreamOptions): CsvStream {
   const emitLine = (all: string, from: number, to: number): void => {
     line++;
     const end = to > from && all.charCodeAt(to - 1) === 13 ? to - 1 : to;
-    const text = all.slice(from, end);
+    emitText(all.slice(from, end));
+  };
+  const emitText = (text: string): void => {
     if (text.trim() === '') return;
     options.onRecord(text.split(delimiter!), line, text.includes('"') ? 'quoted fields are not expected in this format' : undefined);
+  };
+
+  // the byte path (unquoted + onLineBytes): lines split on bytes, the partial last line carried over
+  const onLineBytes = options.unquoted ? options.onLineBytes : undefined;
+  const firstLineDecoder = new TextDecoder('utf-8'); // drops a byte order mark, as the streaming decoder does at the start
+  const lineDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let carry: Uint8Array = new Uint8Array(0);
+  const feedBytes = (chunk: Uint8Array, last: boolean): void => {
+    if (delimiter === null) delimiter = (options.delimiter as (first: string) => string)(lineDecoder.decode(chunk.subarray(0, 65536)));
+    let buf = chunk;
+    if (carry.length) {
+      buf = new Uint8Array(carry.length + chunk.length);
+      buf.set(carry);
+      buf.set(chunk, carry.length);
+    }
+    let start = 0;
+    try {
+      for (;;) {
+        const nl = buf.indexOf(10, start);
+        if (nl < 0) break;
+        emitBytes(buf, start, nl);
+        start = nl + 1;
+      }
+      if (last && start < buf.length) {
+        emitBytes(buf, start, buf.length);
+        start = buf.length;
+      }
+    } catch (e) {
+      failure = describe(e);
+      return;
+    }
+    carry = buf.subarray(start);
+    if (carry.length > maxPending) failure = `line ${line + 1}: a record runs on for more than ${maxPending.toLocaleString('en-US')} characters (not a text file?)`;
+  };
+  const emitBytes = (buf: Uint8Array, from: number, to: number): void => {
+    line++;
+    const end = to > from && buf[to - 1] === 13 ? to - 1 : to;
+    if (onLineBytes!(buf, from, end)) return;
+    emitText((line === 1 ? firstLineDecoder : lineDecoder).decode(buf.subarray(from, end)));
   };
 
   const run = async (): Promise<CsvStreamOutcome> => {
@@ -185,10 +233,13 @@ export function streamCsv(file: Blob, options: CsvStreamOptions): CsvStream {
           }
         }
         options.onBytes?.(bytes);
-        const text = decoder.decode(bytes, { stream: true });
-        charsFed += text.length;
-        if (options.unquoted) feedUnquoted(text, false);
-        else source.emit('data', text);
+        if (onLineBytes) feedBytes(bytes, end === total);
+        else {
+          const text = decoder.decode(bytes, { stream: true });
+          charsFed += text.length;
+          if (options.unquoted) feedUnquoted(text, false);
+          else source.emit('data', text);
+        }
         if (cancelled || failure !== null) break;
         const now = performance.now();
         if (now - lastReport >= interval) {
@@ -198,7 +249,7 @@ export function streamCsv(file: Blob, options: CsvStreamOptions): CsvStream {
         // reading a slice may resolve without a task turn (Node does); the next one must not starve cancel()
         if (end < total) await nextTask();
       }
-      if (!cancelled && failure === null) {
+      if (!cancelled && failure === null && !onLineBytes) {
         const tail = decoder.decode();
         if (options.unquoted) feedUnquoted(tail, true);
         else {

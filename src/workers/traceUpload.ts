@@ -145,7 +145,7 @@ export async function parseTraceFiles(
     for (let i = 0; i < ordered.length && !cancelled; i++) {
       const { file, name } = ordered[i];
       const day = ordered[i].day ?? maf1DayFromFileName(name) ?? 0;
-      const hash = new Sha256();
+      const hash = await Sha256.create();
       let header = false;
       if (b.maf1) b.maf1.beginDay({ day, source: name });
       current = streamCsv(file, {
@@ -159,6 +159,8 @@ export async function parseTraceFiles(
           return what ? prefix(name, `${EXPECTED[expected ?? 'any']}; ${what}`) : undefined;
         },
         onBytes: (bytes) => hash.update(bytes),
+        // MAF2 rows are read from bytes (no string per row); MAF1 rows and anything unusual take the text path
+        onLineBytes: (buf, from, to) => b.maf2 !== null && b.maf2.addLineBytes(buf, from, to),
         onRecord: (fields, line, quoteError) => {
           if (!header) {
             header = true;
@@ -205,7 +207,7 @@ export async function parseTraceFiles(
     return {
       ok: true,
       name,
-      sha256: traceSha256(digests.map((d) => d.sha256)),
+      sha256: await traceSha256(digests.map((d) => d.sha256)),
       info: traceInfo(trace),
       files: digests,
       malformed: trace.malformed,

@@ -13,6 +13,8 @@
  * header without the needed columns throws a TraceFormatError saying what was
  * expected. Pure: no DOM, no Node.
  */
+import { ByteNames } from '../byteNames';
+import { parseDecimalBytes } from '../decimalBytes';
 import { NamedEvents } from '../namedEvents';
 import { MalformedRecorder, TraceFormatError, describeColumns, forEachCsvLine, kindHint, type TraceMalformed } from './maf1';
 
@@ -58,6 +60,7 @@ export class Maf2Builder {
   private funcCol: number | string | null = null;
   private endCol: number | string = -1;
   private durCol: number | string = -1;
+  private readonly byteNames = new ByteNames((name) => this.events.idOf(name));
 
   constructor(options: Maf2BuilderOptions = {}) {
     this.maxInvocations = options.maxInvocations ?? MAF2_DEFAULT_MAX_INVOCATIONS;
@@ -112,6 +115,44 @@ export class Maf2Builder {
       throw new TraceFormatError(`more than ${this.maxInvocations.toLocaleString('en-US')} invocations: too large for the planner`);
     }
     this.events.push(t, this.events.idOf(name));
+  }
+
+  /**
+   * The fast path for one line of bytes (no line break; a trailing CR already
+   * removed): a plain ASCII row whose func field needs no trimming and whose
+   * numbers are plain decimals (decimalBytes.ts) is added here, without
+   * decoding it, exactly as addRow would add it; anything else (the header,
+   * a malformed or unusual row) returns false, and the caller decodes the line
+   * and hands it to addRow, which then decides and explains.
+   */
+  addLineBytes(buf: Uint8Array, from: number, to: number): boolean {
+    const fc = this.funcCol;
+    const ec = this.endCol;
+    const dc = this.durCol;
+    if (typeof fc !== 'number' || typeof ec !== 'number' || typeof dc !== 'number') return false;
+    const last = fc > ec ? (fc > dc ? fc : dc) : ec > dc ? ec : dc;
+    let field = 0;
+    let start = from;
+    let fFrom = 0, fTo = 0, eFrom = 0, eTo = 0, dFrom = 0, dTo = 0;
+    for (let i = from; i <= to; i++) {
+      const c = i < to ? buf[i] : 0x2c;
+      if (c === 0x2c) {
+        if (field === fc) (fFrom = start), (fTo = i);
+        else if (field === ec) (eFrom = start), (eTo = i);
+        else if (field === dc) (dFrom = start), (dTo = i);
+        field++;
+        start = i + 1;
+      } else if (c < 0x21 || c > 0x7e || c === 0x22) return false; // spaces, control, non-ASCII, quotes: the slow path
+    }
+    if (field <= last || fTo === fFrom) return false;
+    const end = parseDecimalBytes(buf, eFrom, eTo);
+    const dur = parseDecimalBytes(buf, dFrom, dTo);
+    if (end !== end || dur !== dur) return false; // NaN: not a plain decimal
+    if (this.events.n >= this.maxInvocations) {
+      throw new TraceFormatError(`more than ${this.maxInvocations.toLocaleString('en-US')} invocations: too large for the planner`);
+    }
+    this.events.push(end - dur, this.byteNames.idOf(buf, fFrom, fTo));
+    return true;
   }
 
   /** Count a row the caller found malformed itself (e.g. a CSV quoting error). */
