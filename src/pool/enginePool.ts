@@ -27,6 +27,7 @@ import type { RunView, RunViewOptions } from '../core/sim/view';
 import { ScenarioError } from '../core/scenario/errors';
 import type { Scenario } from '../core/scenario/types';
 import type { CompactTrace } from '../core/workload/trace/compact';
+import type { TraceView } from '../core/workload/trace/view';
 import type { EngineApi, EngineReply } from '../workers/engineApi';
 import { WorkerCrashed, failureError } from './failures';
 import { PoolTraces, type TraceRef } from './poolTraces';
@@ -247,6 +248,15 @@ export class EnginePool {
     this.assertOpen();
     const slot = this.simulationSlot();
     const reply = await this.call<EngineReply<RunView>>(slot, (api) => api.analyseRun(scenario, options));
+    if (!reply.ok) throw failureError(reply.failure);
+    return reply.value;
+  }
+
+  /** The trace viewer's data for a validated scenario with a trace workload, from a free worker. */
+  async traceView(scenario: Scenario): Promise<TraceView> {
+    this.assertOpen();
+    const slot = this.simulationSlot();
+    const reply = await this.call<EngineReply<TraceView>>(slot, (api) => api.traceView(scenario));
     if (!reply.ok) throw failureError(reply.failure);
     return reply.value;
   }

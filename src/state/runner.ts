@@ -146,6 +146,11 @@ export function startRunner(pool: EnginePool, debounceMs = 0, searchDelayMs = 25
       if (current()) store.getState().patchRun(id, p);
     };
     const window = { from: timeline.from, to: timeline.to, maxEvents: 1500 };
+    const replaysTrace = scenario.workload.kind === 'trace';
+    const tv = store.getState().traceView;
+    if (!replaysTrace) {
+      if (tv !== null) store.getState().setTraceView(null);
+    } else store.getState().setTraceView({ view: tv?.view ?? null, error: null, stale: tv?.view != null });
 
     // a trace replay needs the trace in the workers first
     try {
@@ -155,6 +160,7 @@ export function startRunner(pool: EnginePool, debounceMs = 0, searchDelayMs = 25
         if (!ok) {
           const error = `${missingTraceMessage(ref)} in the Workload panel`;
           for (const sp of specs) patch(sp.id, { status: 'error', error, view: null, stale: false });
+          store.getState().setTraceView({ view: null, error, stale: false });
           return;
         }
       }
@@ -217,7 +223,18 @@ export function startRunner(pool: EnginePool, debounceMs = 0, searchDelayMs = 25
     const searchRuns = specs.filter(needsSearch).map(one);
     await Promise.all(quickRuns);
     quickDone();
-    await Promise.all(searchRuns);
+    // the trace viewer's data after the re-simulations (they are what a dragged slider waits for)
+    const viewing = replaysTrace ? showTraceView(scenario, current) : Promise.resolve();
+    await Promise.all([...searchRuns, viewing]);
+  }
+
+  async function showTraceView(scenario: Scenario, current: () => boolean): Promise<void> {
+    try {
+      const view = await pool.traceView(scenario);
+      if (current()) store.getState().setTraceView({ view, error: null, stale: false });
+    } catch (e) {
+      if (current()) store.getState().setTraceView({ view: null, error: describeError(e), stale: false });
+    }
   }
 
   const unsubscribe = store.subscribe((s: PlannerState, prev: PlannerState) => {

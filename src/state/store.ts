@@ -10,6 +10,7 @@ import { defaultScenario } from '../core/scenario/defaults';
 import { parseScenario } from '../core/scenario/parse';
 import type { Scenario } from '../core/scenario/types';
 import type { RunView } from '../core/sim/view';
+import type { TraceView } from '../core/workload/trace/view';
 import type { PoolProgress } from '../pool/enginePool';
 
 export type RunStatus = 'queued' | 'searching' | 'simulating' | 'done' | 'error' | 'cancelled';
@@ -47,6 +48,14 @@ export const POLICY_LABELS: Record<string, string> = {
 
 export const policyLabel = (id: string): string => POLICY_LABELS[id] ?? id;
 
+/** The trace viewer's data for the scenario's trace replay (computed by the runner on the pool). */
+export interface TraceViewState {
+  view: TraceView | null;
+  error: string | null;
+  /** the view belongs to an earlier scenario (a new one is being computed) */
+  stale: boolean;
+}
+
 export interface PlannerState {
   draft: Scenario;
   scenario: Scenario;
@@ -57,6 +66,8 @@ export interface PlannerState {
   /** panels hidden by the link's hide= parameter */
   hidden: string[];
   timeline: { from: number; to: number };
+  /** null when the scenario replays no trace */
+  traceView: TraceViewState | null;
   /** edit the draft; it becomes the scenario when valid */
   edit: (next: Scenario) => void;
   /** replace everything (import, link, reset); invalid input is refused with a notice */
@@ -67,6 +78,7 @@ export interface PlannerState {
   setNotice: (n: Notice | null) => void;
   setTimeline: (w: { from: number; to: number }) => void;
   setHidden: (h: string[]) => void;
+  setTraceView: (t: TraceViewState | null) => void;
 }
 
 export const usePlanner = create<PlannerState>()((set, get) => ({
@@ -78,6 +90,7 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
   notice: null,
   hidden: [],
   timeline: { from: 100, to: 120 },
+  traceView: null,
   edit: (next) => {
     const r = parseScenario(next);
     if (r.ok) set({ draft: next, scenario: r.scenario, issues: [] });
@@ -99,4 +112,5 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
   setNotice: (notice) => set({ notice }),
   setTimeline: (timeline) => set({ timeline }),
   setHidden: (hidden) => set({ hidden }),
+  setTraceView: (traceView) => set({ traceView }),
 }));

@@ -25,6 +25,8 @@ export interface StoredTraceMeta {
   malformed: TraceMalformed;
   /** When it was imported (ISO 8601). */
   added: string;
+  /** A generated sample (public/samples, scripts/sampleTraces.ts), not real traffic. */
+  synthetic?: boolean;
 }
 
 function idb(): IDBFactory | null {

@@ -13,6 +13,7 @@ import { Summary } from './views/Summary';
 import { Views } from './views/Views';
 import { SweepPanel } from './views/SweepPanel';
 import { Md1View } from './views/Md1View';
+import { TraceViewer } from './views/TraceViewer';
 import type { EnginePool } from '../pool/enginePool';
 
 export function App({ onCancel, pool }: { onCancel: () => void; pool: EnginePool }) {
@@ -63,6 +64,7 @@ export function App({ onCancel, pool }: { onCancel: () => void; pool: EnginePool
           <div className={hide('summary')}>
             <Summary />
           </div>
+          <TraceViewer />
           <Md1View pool={pool} />
           <Views />
           <div className={hide('sweep')}>

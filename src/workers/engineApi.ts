@@ -16,6 +16,7 @@ import { ScenarioError, type ScenarioIssue } from '../core/scenario/errors';
 import type { Scenario } from '../core/scenario/types';
 import { expandTrace, type CompactTrace } from '../core/workload/trace/compact';
 import { registerTrace, unregisterTrace } from '../core/workload/trace/loaded';
+import { scenarioTraceView, type TraceView } from '../core/workload/trace/view';
 
 /** How a failure crosses the worker boundary (Comlink keeps only name and message of an Error). */
 export type EngineFailure = { kind: 'cancelled' } | { kind: 'scenario'; issues: ScenarioIssue[] } | { kind: 'internal'; message: string };
@@ -78,6 +79,10 @@ export function createEngineApi(exit: (code: number) => void) {
     /** Simulate a scenario with a placement and summarise it for the page's views. */
     analyseRun(scenario: Scenario, options: RunViewOptions): EngineReply<RunView> {
       return guard(() => analyseRun(scenario, options));
+    },
+    /** The trace viewer's data for a scenario with a trace workload (src/core/workload/trace/view.ts). */
+    traceView(scenario: Scenario): EngineReply<TraceView> {
+      return guard(() => scenarioTraceView(scenario));
     },
     closeSearch(id: number): void {
       sessions.delete(id);

@@ -168,3 +168,60 @@ test('a file of the wrong kind is refused with what was expected; Cancel stops a
   await expect(page.getByText('No traces stored in this browser yet.')).toBeVisible();
   rmSync(big);
 });
+
+test('synthetic samples: one click loads and replays a sample; the trace viewer shows it; the sliders drive the planner', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  const problems = collectProblems(page);
+  await page.goto('/');
+  await waitForRuns(page);
+  await expect(page.getByTestId('trace-viewer')).toHaveCount(0); // no trace: no viewer
+
+  await page.getByTestId('sample-maf2-sample').click();
+  await expect(page.getByTestId('trace-samples-status')).toContainText('synthetic.AzureFunctionsInvocationTrace.1h.txt: MAF2 (synthetic sample), 40 functions, 10,027 invocations');
+  await expect(page.getByTestId('trace-entry')).toContainText('synthetic sample');
+  await expect(page.getByTestId('trace-replaying')).toContainText('a synthetic sample, not real traffic');
+  await expect.poll(async () => (await linkedScenario(page)).workload).toMatchObject({ format: 'maf2', start: '0.0.0', end: '0.1.0', interval: 600, rateScale: 3, cvScale: 1 });
+  await waitForRuns(page);
+
+  // the viewer: the trace's 10,027 invocations, the replay's requests, rate and cv charts
+  const summary = page.getByTestId('trace-view-summary');
+  await expect(summary).toContainText('Window of 60 min: 10,027 invocations in the trace');
+  await expect(summary).toContainText('one fitted process per 10 min window; bins of 30 s');
+  const replayed = async (): Promise<number> => Number((/([\d,]+) requests\s+replayed/.exec((await summary.textContent()) ?? '')?.[1] ?? 'NaN').replace(/,/g, ''));
+  const before = await replayed();
+  expect(before).toBeGreaterThan(2.4 * 10027);
+  expect(before).toBeLessThan(3.6 * 10027);
+  await expect(page.locator('[data-testid=trace-rate-chart] path.trace-after')).toHaveCount(1); // all models together
+  await expect(page.locator('[data-testid=trace-rate-chart] path.trace-before')).toHaveCount(1);
+  await page.getByTestId('trace-view-models').selectOption('each');
+  await expect(page.locator('[data-testid=trace-rate-chart] path.trace-after')).toHaveCount(4);
+  // (horizontal lines have no height: Playwright calls them hidden, so they are counted)
+  await expect.poll(() => page.locator('[data-testid=trace-cv-chart] line.cv-before').count()).toBeGreaterThanOrEqual(20);
+  const cvAfter = await page.locator('[data-testid=trace-cv-chart] line.cv-after').count();
+  expect(cvAfter).toBeGreaterThanOrEqual(20); // 4 models x 6 windows, a few may lack a process
+  await page.getByTestId('trace-viewer').screenshot({ path: info.outputPath('trace-viewer.png') });
+
+  // the rate-scale slider (keyboard): the scenario, the replay and the attainment follow
+  const attainment = await page.getByTestId('attainment-given').textContent();
+  const slider = page.getByTestId('trace-rate-slider');
+  await slider.focus();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await linkedScenario(page)).workload.kind === 'trace' && ((await linkedScenario(page)).workload as { rateScale: number }).rateScale).toBeGreaterThan(5);
+  await waitForRuns(page);
+  await expect.poll(replayed).toBeGreaterThan(before * 1.5);
+  await expect(page.getByTestId('attainment-given')).not.toHaveText(attainment!);
+  // the cv slider
+  await page.getByTestId('trace-cv-slider').focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => ((await linkedScenario(page)).workload as { cvScale: number }).cvScale).toBeGreaterThan(1.5);
+
+  // the MAF1 sample: cv set, not fitted
+  await page.getByTestId('sample-maf1-sample').click();
+  await expect(page.getByTestId('trace-samples-status')).toContainText('MAF1 (synthetic sample), 64 functions');
+  await expect.poll(async () => (await linkedScenario(page)).workload).toMatchObject({ format: 'maf1', start: '0.9.0', end: '0.11.0', cvScale: 4, rateScale: 1 });
+  await waitForRuns(page);
+  await expect(page.getByTestId('trace-view-summary')).toContainText('Window of 2 h');
+  await expect(page.locator('[data-testid=trace-cv-chart]')).toContainText('the cv is set (the cv field), not fitted');
+  await expect(page.getByTestId('synthetic-badge')).toHaveCount(2);
+  expect(problems).toEqual([]);
+});

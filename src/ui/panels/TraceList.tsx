@@ -42,6 +42,11 @@ export function TraceList() {
                 <div className="trace-name">{e.name}</div>
                 <div className="note">
                   {e.format.toUpperCase()}
+                  {e.synthetic ? (
+                    <>
+                      , <span className="badge synthetic" data-testid="synthetic-badge">synthetic sample</span>
+                    </>
+                  ) : null}
                   {e.persisted ? '' : ', this session only'}
                 </div>
               </td>

@@ -8,6 +8,8 @@ import { usePlanner } from '../../state/store';
 import { missingTraceMessage, shortHash, traceRefs } from '../../state/traceEdits';
 import { findEntry, refreshTraceLibrary, useTraceLibrary } from '../../state/traceLibrary';
 import { replayEntry, TraceList } from './TraceList';
+import { sampleByHash } from '../../state/sampleTraces';
+import { TraceSamples } from './TraceSamples';
 import { TraceSettings } from './TraceSettings';
 import { TraceUpload } from './TraceUpload';
 
@@ -26,13 +28,15 @@ export function TraceSection() {
       {missing.map((ref, i) => (
         <div className="missing-trace" role="alert" data-testid="missing-trace" key={`${ref.source.sha256 ?? ref.source.name}-${i}`}>
           <p>{missingTraceMessage(ref)}</p>
+          {sampleByHash(ref.source.sha256) && <TraceSamples only={sampleByHash(ref.source.sha256)} testId={`missing-sample-${i}`} />}
           <TraceUpload wanted={ref} testId={i === 0 ? 'missing-trace-upload' : `missing-trace-upload-${i}`} />
         </div>
       ))}
       {w && missing.length === 0 && entries !== null && (
         <p className="note" data-testid="trace-replaying">
-          Replaying “{w.source.name}” ({w.format.toUpperCase()}, sha256 {shortHash(w.source.sha256)}) on the scenario&apos;s {draft.models.length} models; their rate
-          and cv fields are not used.
+          Replaying “{w.source.name}” ({w.format.toUpperCase()}
+          {findEntry(entries, w.source)?.synthetic ? ', a synthetic sample, not real traffic' : ''}, sha256 {shortHash(w.source.sha256)}) on the scenario&apos;s{' '}
+          {draft.models.length} models; their rate and cv fields are not used.
         </p>
       )}
       {w && <TraceSettings w={w} issues={issues} />}
@@ -43,6 +47,7 @@ export function TraceSection() {
           if (entry) replayEntry(usePlanner.getState().draft, entry);
         }}
       />
+      <TraceSamples />
       <TraceList />
       <p className="note">
         The traces are Microsoft&apos;s Azure Functions traces: MAF1 (2019, per-minute counts, one file per day) and MAF2 (2021, one row per invocation). They stay in

@@ -7,11 +7,8 @@
  */
 import { useRef, useState } from 'react';
 import type { TraceWorkload } from '../../core/scenario/types';
-import { shortHash } from '../../state/traceEdits';
-import { addTrace } from '../../state/traceLibrary';
 import type { StoredTraceMeta } from '../../state/traceStore';
-import { parseTraceUpload } from '../../workers/uploadClient';
-import { describeSpan } from './traceText';
+import { importTraceFiles } from './traceImport';
 
 type Status = { kind: 'idle' | 'busy' | 'info' | 'error'; text: string; fraction?: number };
 
@@ -27,40 +24,21 @@ export function TraceUpload({ wanted, testId, onAdded }: { wanted?: TraceWorkloa
     const what = list.length === 1 ? list[0].name : `${list.length} day files`;
     abort.current = new AbortController();
     setState({ kind: 'busy', text: `reading ${what}…`, fraction: 0 });
-    const r = await parseTraceUpload(
-      list,
-      (p) => {
+    const r = await importTraceFiles(list, {
+      wanted,
+      signal: abort.current.signal,
+      onProgress: (p) => {
         const file = p.files > 1 ? ` (file ${p.file + 1} of ${p.files})` : '';
         setState({ kind: 'busy', text: `reading ${what}${file}: ${p.rows.toLocaleString('en-US')} rows`, fraction: p.total > 0 ? p.bytes / p.total : 0 });
       },
-      abort.current.signal,
-      wanted ? { format: wanted.format } : {},
-    );
+    });
     abort.current = null;
     if (!r.ok) {
-      setState({ kind: r.cancelled ? 'info' : 'error', text: r.cancelled ? `${what}: cancelled; nothing was added` : `${what}: ${r.message}` });
+      setState({ kind: r.cancelled ? 'info' : 'error', text: r.text });
       return;
     }
-    const matches = wanted?.source.sha256 === r.sha256 || (wanted !== undefined && !wanted.source.sha256);
-    const meta: StoredTraceMeta = {
-      sha256: r.sha256,
-      name: matches && wanted ? wanted.source.name : r.name,
-      format: r.info.format as 'maf1' | 'maf2',
-      info: r.info,
-      files: r.files,
-      malformed: r.malformed,
-      added: new Date().toISOString(),
-    };
-    setState({ kind: 'busy', text: `storing “${meta.name}”…`, fraction: 1 });
-    const problem = await addTrace(meta, r.trace);
-    const bad = r.malformed.count > 0 ? `; ${r.malformed.count.toLocaleString('en-US')} malformed rows skipped (first: ${where(r.malformed.examples[0], list.length > 1)})` : '';
-    const kept = problem ? `; kept for this session only (the browser would not store it: ${problem})` : '';
-    const other = wanted && !matches ? `. This is not the scenario's trace (its sha256 is ${shortHash(r.sha256)}, the scenario's ${shortHash(wanted.source.sha256)}): pick it below to replay it instead` : '';
-    setState({
-      kind: wanted && !matches ? 'error' : 'info',
-      text: `${meta.name}: ${meta.format.toUpperCase()}, ${r.info.functions.toLocaleString('en-US')} functions, ${r.info.invocations.toLocaleString('en-US')} invocations, ${describeSpan(r.info)}${bad}${kept}${other}`,
-    });
-    onAdded?.(meta);
+    setState({ kind: r.mismatch ? 'error' : 'info', text: r.text });
+    onAdded?.(r.meta);
   };
 
   return (
@@ -95,8 +73,4 @@ export function TraceUpload({ wanted, testId, onAdded }: { wanted?: TraceWorkloa
       )}
     </div>
   );
-}
-
-function where(e: { line: number; reason: string; source?: string }, several: boolean): string {
-  return `${several && e.source ? `${e.source} ` : ''}line ${e.line}: ${e.reason}`;
 }

@@ -68,3 +68,33 @@ export function Panel({ title, children, id, actions }: { title: string; childre
     </section>
   );
 }
+
+/**
+ * A slider over a ratio on a log scale (0.01x to 100x feel the same), with the
+ * value shown; `min` and `max` are the ratio's bounds. Arrow keys step by
+ * `steps` per decade.
+ */
+export function LogSlider(props: { label: string; value: number; min: number; max: number; onChange: (v: number) => void; testId?: string; hint?: string; steps?: number }) {
+  const perDecade = props.steps ?? 20;
+  const lo = Math.log10(props.min);
+  const hi = Math.log10(props.max);
+  const pos = Math.min(hi, Math.max(lo, Math.log10(props.value > 0 ? props.value : props.min)));
+  return (
+    <label className="field slider" title={props.hint}>
+      <span>
+        {props.label} <strong data-testid={props.testId ? `${props.testId}-value` : undefined}>×{+props.value.toPrecision(3)}</strong>
+      </span>
+      <input
+        type="range"
+        aria-label={props.label}
+        aria-valuetext={`${+props.value.toPrecision(3)}`}
+        data-testid={props.testId}
+        min={lo}
+        max={hi}
+        step={1 / perDecade}
+        value={pos}
+        onChange={(e) => props.onChange(Number((10 ** e.target.valueAsNumber).toPrecision(3)))}
+      />
+    </label>
+  );
+}
