@@ -26,3 +26,29 @@ test('the default scenario: its placement and the three compared policies, simul
   expect(problems).toEqual([]);
   await page.screenshot({ path: info.outputPath('default-1280x800.png'), fullPage: true });
 });
+
+test('the timeline zooms and pans from the keyboard and with its buttons', async ({ page }) => {
+  await page.goto('/');
+  await waitForRuns(page);
+  const ticks = (): Promise<string[]> => page.locator('[data-testid=timeline-chart] g.x-axis .tick text').allTextContents();
+  const whole = await ticks();
+  expect(whole.length).toBeGreaterThan(2);
+  const chart = page.locator('[data-testid=timeline-chart] svg.chart-svg');
+  await chart.focus();
+  await expect(chart).toBeFocused();
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  await expect.poll(ticks).not.toEqual(whole);
+  const zoomed = await ticks();
+  // zoomed in around the middle: the first tick is later, the last earlier
+  expect(Number(zoomed[0])).toBeGreaterThan(Number(whole[0]));
+  expect(Number(zoomed.at(-1))).toBeLessThan(Number(whole.at(-1)));
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => Number((await ticks())[0])).toBeGreaterThan(Number(zoomed[0]));
+  await page.keyboard.press('0');
+  await expect.poll(ticks).toEqual(whole);
+  await page.getByTestId('timeline-zoom-in').click();
+  await expect.poll(ticks).not.toEqual(whole);
+  await page.getByRole('button', { name: 'Reset zoom' }).click();
+  await expect.poll(ticks).toEqual(whole);
+});

@@ -37,6 +37,10 @@ export interface TimelineOptions {
 export interface TimelineHandle {
   /** back to the whole window */
   reset(): void;
+  /** zoom by a factor (> 1: in) around the middle of the view */
+  zoomBy(factor: number): void;
+  /** pan by a fraction of the view's width (> 0: later in time) */
+  panBy(fraction: number): void;
 }
 
 export interface Lane { run: number; group: number; stage: number; y: number; h: number; label: string }
@@ -89,7 +93,7 @@ const TICK = 'M0,-6V6';
 
 export function drawTimeline(el: SVGSVGElement, data: TimelineData, options: TimelineOptions = {}): TimelineHandle {
   const title = 'Timeline of requests';
-  const noop: TimelineHandle = { reset() {} };
+  const noop: TimelineHandle = { reset() {}, zoomBy() {}, panBy() {} };
   if (data.runs.length === 0 || !(data.to > data.from)) {
     drawNoData(el, title);
     return noop;
@@ -149,7 +153,7 @@ export function drawTimeline(el: SVGSVGElement, data: TimelineData, options: Tim
   });
 
   const axis = svg.append('g').attr('class', 'x-axis').attr('transform', `translate(0,${plotBottom})`);
-  svg.append('text').attr('class', 'axis-label').attr('x', (m.left + width - m.right) / 2).attr('y', height - 4).attr('text-anchor', 'middle').attr('fill', MUTED_COLOUR).text('time (s) · scroll to zoom, drag to pan');
+  svg.append('text').attr('class', 'axis-label').attr('x', (m.left + width - m.right) / 2).attr('y', height - 4).attr('text-anchor', 'middle').attr('fill', MUTED_COLOUR).text('time (s) · scroll or + / − to zoom, drag or ← / → to pan, 0 to reset');
 
   const render = (x: d3.ScaleLinear<number, number>): void => {
     for (const s of busySel) s.attr('x', (b) => round(x(b.start))).attr('width', (b) => Math.max(0.5, round(x(b.end) - x(b.start))));
@@ -166,5 +170,30 @@ export function drawTimeline(el: SVGSVGElement, data: TimelineData, options: Tim
     .on('zoom', (ev: d3.D3ZoomEvent<SVGSVGElement, unknown>) => render(ev.transform.rescaleX(x0)));
   svg.call(zoom);
   svg.call(zoom.transform, d3.zoomIdentity); // renders (and forgets the zoom of a previous drawing)
-  return { reset: () => svg.call(zoom.transform, d3.zoomIdentity) };
+  const handle: TimelineHandle = {
+    reset: () => svg.call(zoom.transform, d3.zoomIdentity),
+    zoomBy: (factor) => svg.call(zoom.scaleBy, factor, [(m.left + width - m.right) / 2, 0]),
+    panBy: (fraction) => {
+      const t = d3.zoomTransform(el);
+      svg.call(zoom.transform, t.translate((-fraction * (width - m.left - m.right)) / t.k, 0));
+    },
+  };
+  // keyboard: the chart takes focus; + / - zoom, arrows pan, 0 or Home resets
+  svg.attr('tabindex', 0).attr('aria-keyshortcuts', '+ - ArrowLeft ArrowRight 0 Home');
+  svg.on('keydown.timeline', (ev: KeyboardEvent) => {
+    const act: Record<string, () => void> = {
+      '+': () => handle.zoomBy(1.5),
+      '=': () => handle.zoomBy(1.5),
+      '-': () => handle.zoomBy(1 / 1.5),
+      ArrowRight: () => handle.panBy(0.1),
+      ArrowLeft: () => handle.panBy(-0.1),
+      '0': handle.reset,
+      Home: handle.reset,
+    };
+    const f = act[ev.key];
+    if (!f) return;
+    ev.preventDefault();
+    f();
+  });
+  return handle;
 }

@@ -168,6 +168,18 @@ function TimelineView({ shown }: { shown: Shown[] }) {
     <div className="row wrap">
       <NumberField label="from (s)" value={timeline.from} min={0} onChange={(v) => v < timeline.to && setTimeline({ from: v, to: timeline.to })} width="6em" testId="window-from" />
       <NumberField label="to (s)" value={timeline.to} min={0} onChange={(v) => v > timeline.from && setTimeline({ from: timeline.from, to: v })} width="6em" testId="window-to" />
+      <button type="button" onClick={() => handle.current?.zoomBy(1.5)} aria-label="zoom in" data-testid="timeline-zoom-in">
+        +
+      </button>
+      <button type="button" onClick={() => handle.current?.zoomBy(1 / 1.5)} aria-label="zoom out" data-testid="timeline-zoom-out">
+        −
+      </button>
+      <button type="button" onClick={() => handle.current?.panBy(-0.25)} aria-label="pan earlier">
+        ←
+      </button>
+      <button type="button" onClick={() => handle.current?.panBy(0.25)} aria-label="pan later">
+        →
+      </button>
       <button type="button" onClick={() => handle.current?.reset()}>
         Reset zoom
       </button>
@@ -181,7 +193,7 @@ function TimelineView({ shown }: { shown: Shown[] }) {
       draw={draw}
       controls={controls}
       dim={stale}
-      caption={`Arrivals (ticks: accepted, crosses: rejected) and what each pipeline stage of each group executes, coloured by model; stage times from ${sources}. Scroll to zoom, drag to pan, or type the window.`}
+      caption={`Arrivals (ticks: accepted, crosses: rejected) and what each pipeline stage of each group executes, coloured by model; stage times from ${sources}. Scroll to zoom, drag to pan (or focus the chart: + / − zoom, ← / → pan, 0 resets), or type the window.`}
     />
   );
 }
