@@ -13,6 +13,7 @@ import { Summary } from './views/Summary';
 import { Views } from './views/Views';
 import { SweepPanel } from './views/SweepPanel';
 import { Md1View } from './views/Md1View';
+import { MeasureSection } from './measure/MeasureSection';
 import { TraceViewer } from './views/TraceViewer';
 import type { EnginePool } from '../pool/enginePool';
 
@@ -58,6 +59,7 @@ export function App({ onCancel, pool }: { onCancel: () => void; pool: EnginePool
           <WorkloadPanel />
           <PlacementPanel />
           <ComparePanel />
+          <MeasureSection />
         </div>
         <div className="outputs">
           <RunsBar onCancel={onCancel} />
