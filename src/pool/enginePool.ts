@@ -30,6 +30,7 @@ import type { CompactTrace } from '../core/workload/trace/compact';
 import type { TraceView } from '../core/workload/trace/view';
 import type { EngineApi, EngineReply } from '../workers/engineApi';
 import { WorkerCrashed, failureError } from './failures';
+import { CandidateCosts } from './candidateCosts';
 import { PoolTraces, type TraceRef } from './poolTraces';
 
 export { WorkerCrashed, failureReporter } from './failures';
@@ -107,6 +108,8 @@ export class EnginePool {
   private readonly traces: PoolTraces;
   private nextSlotId = 0;
   private searchId = 0;
+  /** how long each candidate took when last solved here, to hand out the longest first */
+  private readonly costs = new CandidateCosts();
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private startFailures = 0;
@@ -348,14 +351,18 @@ export class EnginePool {
       state.phase = 'solve';
       report();
       const results: CandidateResult[] = [];
+      const policy = scenario.policy?.name ?? '';
+      const order = this.costs.order(policy, candidates);
       let next = 0;
       const work = async (slot: Slot, opening: Promise<Candidate[]>): Promise<void> => {
         await opening;
-        while (next < candidates.length && !failure) {
-          const c = candidates[next++];
+        while (next < order.length && !failure) {
+          const c = order[next++];
           state.running++;
           try {
+            const started = now();
             const r = await guarded(slot, (api) => api.solveCandidate(id, c));
+            this.costs.record(policy, c, now() - started);
             results.push(r);
             state.done++;
             if (state.bestScore === null || r.score > state.bestScore) state.bestScore = r.score;

@@ -30,11 +30,14 @@ describe('engine pool (worker_threads)', () => {
     for (const name of ['policy/pol03_mp_search.json', 'policy/pol04_mp_search_sep.json', 'policy/pol05_sr_replace_30.json']) {
       const want = solvePolicy(scenario(name));
       for (const pool of pools) {
-        const got = await pool.search(scenario(name));
-        expect(got.placement, `${name} on ${pool.size} workers`).toEqual(want.placement);
-        expect(got.trainScore).toBe(want.trainScore);
-        expect(got.candidates).toBe(want.candidates);
-        expect(got.chosen).toBe(want.chosen);
+        // twice: the second search hands the candidates out longest-first (candidateCosts.ts), same answer
+        for (const round of [1, 2]) {
+          const got = await pool.search(scenario(name));
+          expect(got.placement, `${name} on ${pool.size} workers, search ${round}`).toEqual(want.placement);
+          expect(got.trainScore).toBe(want.trainScore);
+          expect(got.candidates).toBe(want.candidates);
+          expect(got.chosen).toBe(want.chosen);
+        }
       }
     }
   }, 60_000);
