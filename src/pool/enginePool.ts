@@ -76,6 +76,12 @@ export interface PoolOptions {
    * at once while the compared policies search anew). Default false.
    */
   dedicatedSimulator?: boolean;
+  /**
+   * The order candidates are handed out in: "longest-first" (default) by the
+   * time each took when this pool last solved it (candidateCosts.ts), or
+   * "list" (the candidates' own order; what a fresh pool does anyway).
+   */
+  candidateOrder?: 'longest-first' | 'list';
 }
 
 interface Slot {
@@ -110,6 +116,7 @@ export class EnginePool {
   private searchId = 0;
   /** how long each candidate took when last solved here, to hand out the longest first */
   private readonly costs = new CandidateCosts();
+  private readonly listOrder: boolean;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private startFailures = 0;
@@ -128,6 +135,7 @@ export class EnginePool {
     const shared = options.sharedMemory ?? sharedMemoryAvailable();
     this.flag = shared ? new Int32Array(new SharedArrayBuffer(4)) : null;
     this.cancelGraceMs = options.cancelGraceMs ?? 80;
+    this.listOrder = options.candidateOrder === 'list';
     this.traces = new PoolTraces(shared);
     for (let i = 0; i < size; i++) this.slots.push(this.newSlot());
     if (options.dedicatedSimulator) this.simSlot = this.newSlot();
@@ -352,7 +360,7 @@ export class EnginePool {
       report();
       const results: CandidateResult[] = [];
       const policy = scenario.policy?.name ?? '';
-      const order = this.costs.order(policy, candidates);
+      const order = this.listOrder ? candidates : this.costs.order(policy, candidates);
       let next = 0;
       const work = async (slot: Slot, opening: Promise<Candidate[]>): Promise<void> => {
         await opening;
