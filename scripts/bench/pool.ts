@@ -31,7 +31,7 @@ export async function benchPool(): Promise<void> {
     row(`${name}, 1 worker`, `${t[1].toFixed(3)} s`, '', `${candidates} candidates`);
     const speedup = t[1] / t[2];
     row(`${name}, 2 workers`, `${t[2].toFixed(3)} s`, 'target >= 1.6x', `${speedup.toFixed(2)}x ${speedup >= 1.6 ? 'ok' : 'UNDER'} (longest first, from the previous search's times)`);
-    row(`${name}, 2 workers, list order`, `${t.list.toFixed(3)} s`, '', `${(t[1] / t.list).toFixed(2)}x (a fresh pool\u0027s first search)`);
+    row(`${name}, 2 workers, list order`, `${t.list.toFixed(3)} s`, '', `${(t[1] / t.list).toFixed(2)}x (a fresh pool's first search)`);
   }
 
   // cancel latency: abort in the middle of a long candidate (sr-search on the S3-like case)
