@@ -30,7 +30,15 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',
   },
-  projects: [{ name: 'chromium', use: { launchOptions: { executablePath, args } } }],
+  projects: [
+    { name: 'chromium', testIgnore: /measure-webgpu\.spec\.ts/, use: { launchOptions: { executablePath, args } } },
+    {
+      // Chromium's software WebGPU adapter (SwiftShader, isFallbackAdapter = true): the Measure panel's WebGPU path
+      name: 'webgpu',
+      testMatch: /measure-webgpu\.spec\.ts/,
+      use: { launchOptions: { executablePath, args: [...args, '--enable-unsafe-webgpu'] } },
+    },
+  ],
   webServer: {
     // The production build (run `vite build` first); E2E_DEV=1 runs against the dev server instead.
     command: process.env.E2E_DEV

@@ -38,6 +38,8 @@ export interface MeasuredView {
   runs: number | null;
   warmup: number | null;
   nodesOffGpu: string[];
+  /** sessions without a placement report (the log was not captured) */
+  placementUnknown: string[];
   builtin: string | null;
   rows: ConfigRow[];
   sessions: { session: string; median: number; iqr: number; runs: number }[];
@@ -91,6 +93,9 @@ export function measuredView(p: Profile): MeasuredView {
     runs: num(settings.timedRuns),
     warmup: num(settings.warmupRuns),
     nodesOffGpu: Array.isArray(prov.nodesOffGpu) ? prov.nodesOffGpu.map(String) : [],
+    placementUnknown: Object.entries(obj(prov.nodePlacements))
+      .filter(([, v]) => v === null)
+      .map(([k]) => k),
     builtin: typeof prov.builtinComparedWith === 'string' ? prov.builtinComparedWith : null,
     rows,
     sessions,

@@ -196,6 +196,8 @@ export function assembleProfile(input: AssembleInput): Profile {
           ? `one layer measured and scaled by the layer count: stage = embedding (first stage) + layers x one layer + head (last stage); ${plan.reason}`
           : 'every stage measured as it is',
       nodesOffGpu: placementsOffGpu,
+      // onnxruntime's own report (verbose session log) per session: execution provider -> nodes; null where none was captured
+      nodePlacements: Object.fromEntries(sessions.map((s) => [s.label, s.placement ? s.placement.counts : null])),
       builtinComparedWith: model.builtin,
     },
     configs,

@@ -69,9 +69,11 @@ export function MeasureResults() {
         <dd data-testid="measure-offgpu">
           {view.backendKind !== 'webgpu'
             ? 'not applicable (CPU backend)'
-            : view.nodesOffGpu.length === 0
-              ? 'none: onnxruntime placed every node on WebGPU'
-              : `${view.nodesOffGpu.length}: ${view.nodesOffGpu.join('; ')}`}
+            : view.nodesOffGpu.length > 0
+              ? `${view.nodesOffGpu.length}: ${view.nodesOffGpu.join('; ')}`
+              : view.placementUnknown.length > 0
+                ? `unknown: onnxruntime reported no placements for ${view.placementUnknown.join(', ')}`
+                : 'none: onnxruntime placed every node on WebGPU'}
         </dd>
       </dl>
       <ResultTable view={view} />
