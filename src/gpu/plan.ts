@@ -23,7 +23,7 @@ import {
   layerParameters,
   type BertConfig,
 } from './bertConfig';
-import { describeStage, type FloatType, type StageContent } from './bertGraph';
+import { buildStageGraph, describeStage, type FloatType, type StageContent } from './bertGraph';
 import type { AdapterSummary, BackendKind } from './backend';
 import { pipelineDegrees, splitLayers } from './stages';
 
@@ -40,6 +40,8 @@ export interface PlannedSession {
   content: StageContent;
   parameters: number;
   flops: number;
+  /** nodes of its graph (each is at least one kernel launch per run) */
+  nodes: number;
 }
 
 export interface MeasurementPlan {
@@ -103,7 +105,9 @@ export function sessionProblem(c: BertConfig, s: StageContent, precision: FloatT
 }
 
 function planned(c: BertConfig, key: string, s: StageContent): PlannedSession {
-  return { key, label: describeStage(s), content: s, parameters: stageParameters(c, s), flops: stageFlops(c, s) };
+  // building the graph without encoding it generates no weights: cheap even for large models
+  const nodes = buildStageGraph(c, s, 'float32', 0).graph.nodes.length;
+  return { key, label: describeStage(s), content: s, parameters: stageParameters(c, s), flops: stageFlops(c, s), nodes };
 }
 
 /**

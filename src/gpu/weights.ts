@@ -7,7 +7,6 @@
  * layers quick to fill. fp16 values are stored as IEEE binary16 bits.
  */
 import { MT19937 } from '../core/rng/mt19937';
-import type { TensorType } from './onnxGraph';
 
 const LEVELS = 4096;
 const CHUNK = 1 << 14;
@@ -129,8 +128,4 @@ export function randomActivations(count: number, type: 'float32' | 'float16', se
   const bytes = new Uint8Array(count * (type === 'float32' ? 4 : 2));
   fillUniform(bytes, type, 1, seed);
   return type === 'float32' ? new Float32Array(bytes.buffer) : new Uint16Array(bytes.buffer);
-}
-
-export function isFloatType(t: TensorType): t is 'float32' | 'float16' {
-  return t === 'float32' || t === 'float16';
 }

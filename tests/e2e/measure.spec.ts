@@ -4,6 +4,11 @@
  */
 import { expect, test } from '@playwright/test';
 import { defaultScenario } from '../../src/core/scenario/defaults';
+import { MODEL_PRESETS, SHORT_SEQUENCE } from '../../src/gpu/bertConfig';
+import { backendLimits, planMeasurement } from '../../src/gpu/plan';
+import { assembleProfile } from '../../src/gpu/profile';
+import { summarise } from '../../src/gpu/timing';
+import { MEASURED_PROFILES_KEY, measuredProfilesJson } from '../../src/state/measurePersist';
 import { parseScenario } from '../../src/core/scenario/parse';
 import { collectProblems, expectedAttainment, waitForRuns } from './helpers';
 import { chooseTinyModel, exportedProfile, openMeasurePanel } from './measure-helpers';
@@ -120,4 +125,36 @@ test('invalid settings say what is wrong and cannot start', async ({ page }) => 
   await page.getByTestId('measure-runs').fill('5');
   await expect(page.getByTestId('measure-problem')).toHaveText('timed runs must be a whole number >= 20, got 5');
   await expect(page.getByTestId('measure-start')).toBeDisabled();
+});
+
+test('a stored one-layer measurement of BERT-1.3B shows as scaled, next to the built-in profile of the same model', async ({ page }) => {
+  // what a WebGPU measurement of BERT-1.3B (short sequence) would store: the embedding, one layer and the head
+  const preset = MODEL_PRESETS[0];
+  const config = { ...preset.config, sequence: SHORT_SEQUENCE };
+  const adapter = { vendor: 'nvidia', architecture: 'hopper', device: '', description: 'NVIDIA H200', isFallbackAdapter: false, shaderF16: true, maxBufferSize: 2 ** 32, maxStorageBufferBindingSize: 2 ** 31 };
+  const plan = planMeasurement(config, 'float16', backendLimits('webgpu', adapter));
+  const seconds: Record<string, number> = { embedding: 0.0002, layer: 0.002, head: 0.0001 };
+  const sessions = plan.sessions.map((p) => ({
+    key: p.key, label: p.label, stats: summarise(Array.from({ length: 20 }, (_, i) => seconds[p.key] * (1 + (i - 9.5) / 100))),
+    buildSeconds: 0, createSeconds: 0, graphNodes: p.nodes, parameters: p.parameters, modelBytes: 0, outputDims: [],
+    placement: { counts: { JsExecutionProvider: p.nodes }, offGpu: [], total: p.nodes },
+  }));
+  const backend = { kind: 'webgpu' as const, label: 'WebGPU: NVIDIA H200', adapter, webgpuUnavailable: null, threads: 1, crossOriginIsolated: true };
+  const profile = assembleProfile({ model: { id: preset.id, name: 'BERT-1.3B, sequence 128', builtin: preset.builtin, config }, plan, sessions, backend, settings: { warmup: 3, runs: 20, seed: 1 }, date: '2026-01-01T00:00:00.000Z', runtime: '1.30.0' });
+  const id = 'measured-bert-1.3b-s128-webgpu';
+  await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [MEASURED_PROFILES_KEY, measuredProfilesJson({ [id]: profile })]);
+  await page.goto('/');
+  await openMeasurePanel(page);
+  await expect(page.getByTestId('measure-result-id')).toHaveValue(id);
+  await expect(page.getByTestId('measure-scaled')).toContainText('one layer measured and scaled by the layer count');
+  await expect(page.getByTestId('measure-result-fallback')).toHaveText('no');
+  await expect(page.getByTestId('measure-offgpu')).toHaveText('none: onnxruntime placed every node on WebGPU');
+  // pp 1: 0.2 + 24 x 2 + 0.1 ms
+  await expect(page.getByTestId('measure-row-pp1')).toContainText('48.3 ms');
+  const compare = page.getByTestId('measure-compare');
+  await expect(compare).toContainText('bert-1.3b');
+  await expect(compare.locator('tbody tr')).toHaveCount(4);
+  // the built-in's single-GPU latency is the paper's 151 ms on a V100: 151 / 48.3 = 3.13x faster
+  await expect(compare.locator('tbody tr').first()).toContainText('151 ms');
+  await expect(compare.locator('tbody tr').first()).toContainText('3.13x faster');
 });

@@ -7,7 +7,7 @@ import { parseScenario } from '../../src/core/scenario/parse';
 import { summariseAdapter, type BackendInfo } from '../../src/gpu/backend';
 import { embeddingParameters, headParameters, layerParameters, MODEL_PRESETS, SHORT_SEQUENCE, type BertConfig } from '../../src/gpu/bertConfig';
 import { compareWithBuiltin } from '../../src/gpu/compare';
-import { estimateSeconds, formatDuration, remainingSeconds } from '../../src/gpu/estimate';
+import { assumedSpeed, estimateSeconds, formatDuration, remainingSeconds } from '../../src/gpu/estimate';
 import type { SessionMeasurement } from '../../src/gpu/measure';
 import { measuredView } from '../../src/gpu/measuredView';
 import { backendLimits, planMeasurement, SESSION_WEIGHT_LIMIT, type MeasurementPlan } from '../../src/gpu/plan';
@@ -209,15 +209,31 @@ describe('what the panel shows', () => {
 });
 
 describe('time estimate', () => {
-  it('grows with the runs and shrinks with the speed; the speed seen replaces the assumed one', () => {
+  it('counts the FLOPs at the assumed speed, a cost per kernel, and the setup of each session', () => {
     const plan = planMeasurement(SMALL, 'float32', backendLimits('wasm', null));
-    const slow = estimateSeconds(plan, 23, 1e6);
-    expect(estimateSeconds(plan, 46, 1e6)).toBeGreaterThan(slow);
-    expect(estimateSeconds(plan, 23, 1e9)).toBeLessThan(slow);
+    const slow = { flopsPerSecond: 1e6, secondsPerKernel: 0 };
+    expect(estimateSeconds(plan, 46, slow)).toBeGreaterThan(estimateSeconds(plan, 23, slow));
+    expect(estimateSeconds(plan, 23, { ...slow, flopsPerSecond: 1e9 })).toBeLessThan(estimateSeconds(plan, 23, slow));
+    const flops = plan.sessions.reduce((a, x) => a + x.flops, 0);
+    const nodes = plan.sessions.reduce((a, x) => a + x.nodes, 0);
+    const setup = estimateSeconds(plan, 0, slow);
+    expect(estimateSeconds(plan, 23, slow) - setup).toBeCloseTo((23 * flops) / 1e6, 6);
+    // on the software adapter a tiny model's runs are kernel launches
+    expect(assumedSpeed({ kind: 'webgpu', adapter: { ...GPU_ADAPTER, isFallbackAdapter: true }, threads: 1 })).toEqual({ flopsPerSecond: 2e9, secondsPerKernel: 1e-3 });
+    expect(estimateSeconds(plan, 23, { flopsPerSecond: Infinity, secondsPerKernel: 1e-3 }) - setup).toBeCloseTo(23 * nodes * 1e-3, 6);
+    expect(assumedSpeed(WASM).flopsPerSecond).toBe(2 * 10e9); // two threads
+  });
+
+  it('once a session is done, the speed seen replaces the assumed one', () => {
+    const plan = planMeasurement(SMALL, 'float32', backendLimits('wasm', null));
+    const assumed = { flopsPerSecond: 1e6, secondsPerKernel: 0 };
     const first = plan.sessions[0];
-    const fast = remainingSeconds(plan, 23, [{ key: first.key, median: first.flops / 1e12 }], 1e6);
-    const assumed = remainingSeconds(plan, 23, [], 1e6);
-    expect(fast).toBeLessThan(assumed);
+    const before = remainingSeconds(plan, 23, [], assumed);
+    expect(before).toBeCloseTo(estimateSeconds(plan, 23, assumed), 9);
+    // the first session ran at 1 TFLOP/s: the rest is estimated at that speed
+    const after = remainingSeconds(plan, 23, [{ key: first.key, median: first.flops / 1e12 }], assumed);
+    const rest = estimateSeconds({ ...plan, sessions: plan.sessions.slice(1) }, 23, { flopsPerSecond: 1e12, secondsPerKernel: 0 });
+    expect(after).toBeCloseTo(rest - 4, 6); // less the runtime start, which the first session paid
     expect(formatDuration(30)).toBe('about 30 s');
     expect(formatDuration(600)).toBe('about 10 min');
   });

@@ -1,6 +1,6 @@
 /** Start and Cancel, and the progress of a running measurement: per stage (session), its phase and runs, the time left. */
 import { useEffect, useState } from 'react';
-import { assumedFlopsPerSecond, formatDuration, remainingSeconds } from '../../gpu/estimate';
+import { assumedSpeed, formatDuration, remainingSeconds } from '../../gpu/estimate';
 import { formatMs } from '../../gpu/measuredView';
 import { cancelMeasurement, startMeasurement } from '../../state/measureRunner';
 import { useMeasure } from '../../state/measureStore';
@@ -37,7 +37,7 @@ export function MeasureRun() {
   const running = status === 'running';
   useTick(running);
   const elapsed = running && startedAt !== null ? (performance.now() - startedAt) / 1000 : 0;
-  const left = running && plan && backend ? remainingSeconds(plan, warmup + runs, finished, assumedFlopsPerSecond(backend)) : null;
+  const left = running && plan && backend ? remainingSeconds(plan, warmup + runs, finished, assumedSpeed(backend)) : null;
   return (
     <div className="measure-run">
       <div className="row wrap">

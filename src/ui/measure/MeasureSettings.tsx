@@ -4,8 +4,9 @@
  * measurement starts. Invalid settings say what is wrong and disable Start.
  */
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { describeModel, MODEL_PRESETS, PAPER_SEQUENCE, SHORT_SEQUENCE } from '../../gpu/bertConfig';
-import { assumedFlopsPerSecond, estimateSeconds, formatDuration } from '../../gpu/estimate';
+import { assumedSpeed, estimateSeconds, formatDuration } from '../../gpu/estimate';
 import { planFor } from '../../gpu/measureModel';
 import type { MeasurementPlan } from '../../gpu/plan';
 import { checkTimingOptions, MIN_TIMED_RUNS } from '../../gpu/timing';
@@ -34,7 +35,7 @@ export function usePlan(): PlanState & { estimate: number | null } {
     if (!backend) return { plan: null, problem: null, estimate: null };
     try {
       const plan = planFor(modelFromSettings({ presetId, shortSequence, custom }), backend);
-      return { plan, problem: null, estimate: estimateSeconds(plan, warmup + runs, assumedFlopsPerSecond(backend)) };
+      return { plan, problem: null, estimate: estimateSeconds(plan, warmup + runs, assumedSpeed(backend)) };
     } catch (e) {
       return { plan: null, problem: (e as Error).message, estimate: null };
     }
@@ -42,7 +43,18 @@ export function usePlan(): PlanState & { estimate: number | null } {
 }
 
 export function MeasureSettings() {
-  const s = useMeasure();
+  const s = useMeasure(
+    useShallow((st) => ({
+      presetId: st.presetId,
+      shortSequence: st.shortSequence,
+      custom: st.custom,
+      warmup: st.warmup,
+      runs: st.runs,
+      seed: st.seed,
+      status: st.status,
+      setSettings: st.setSettings,
+    })),
+  );
   const running = s.status === 'running';
   const model = modelFromSettings(s);
   const { plan, problem, estimate } = usePlan();
