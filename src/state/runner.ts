@@ -68,8 +68,19 @@ export function startRunner(pool: EnginePool, debounceMs = 0, searchDelayMs = 25
   const loadingTraces = new Map<string, Promise<boolean>>();
   const loadedTraces = new Map<string, string>();
 
-  const schedule = (): void => {
+  /**
+   * Start the runs for the store's state. `now` (an edit, without a debounce):
+   * at once, inside the store update, so that the re-simulation's message is
+   * posted to the simulator worker before React renders the edit; the worker
+   * simulates while the page renders (a slider's attainment arrives sooner).
+   */
+  const schedule = (now = false): void => {
     if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (now && debounceMs === 0) {
+      void runAll();
+      return;
+    }
     timer = setTimeout(() => {
       timer = null;
       void runAll();
@@ -238,7 +249,7 @@ export function startRunner(pool: EnginePool, debounceMs = 0, searchDelayMs = 25
   }
 
   const unsubscribe = store.subscribe((s: PlannerState, prev: PlannerState) => {
-    if (s.scenario !== prev.scenario || s.compare !== prev.compare || s.timeline !== prev.timeline) schedule();
+    if (s.scenario !== prev.scenario || s.compare !== prev.compare || s.timeline !== prev.timeline) schedule(true);
   });
   // a trace uploaded (or deleted) in the Workload panel: runs that lacked it go again; deleted ones leave the workers
   const unsubscribeTraces = useTraceLibrary.subscribe((t, prev) => {
