@@ -61,6 +61,9 @@ test('a tiny model measured on wasm gives a valid profile that the planner then 
   await waitForRuns(page);
   await expect(page.getByTestId('attainment-given')).toHaveText(expectedAttainment(s));
   await expect(page.locator('[data-status=done]').first()).toBeVisible();
+  // the latencies shown say where they came from
+  await expect(page.getByTestId('provenance')).toContainText(`${id} (measured in the browser (onnxruntime-web))`);
+  await expect(page.getByTestId('profile-info').first()).toContainText('measured in the browser (onnxruntime-web)');
 
   // kept across reloads
   await page.reload();
