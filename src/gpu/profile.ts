@@ -14,7 +14,7 @@
  *    statistics (median, IQR, runs), which configurations are measured and
  *    which modelled, and whether one layer was measured and scaled.
  */
-import { modelledStageLatencies, OVERHEAD_MODEL } from '../core/profiles/paperModels';
+import { modelledStageLatencies, OVERHEAD_MODEL, round6 } from '../core/profiles/paperModels';
 import { configKey, GB, type Profile, type ProfileConfig } from '../core/profiles/types';
 import type { BertConfig } from './bertConfig';
 import { modelParameters } from './bertConfig';
@@ -89,9 +89,6 @@ export function stageEstimates(config: BertConfig, plan: MeasurementPlan, sessio
   return out;
 }
 
-/** 6 significant digits, as the built-in profiles are written. */
-const sig6 = (x: number): number => Number(x.toPrecision(6));
-
 /** The factor the overhead model applies to a stage at intra-op degree op (1 at op = 1). */
 export function intraOpFactor(op: number): number {
   return modelledStageLatencies(1, op, 1)[0];
@@ -132,8 +129,8 @@ export function assembleProfile(input: AssembleInput): Profile {
     const contents = splitLayers(c.layers, pp);
     const weights = contents.map((s) => stageParameters(c, s) * plan.bytesPerParameter);
     stageStats[configKey({ dp: 1, op: 1, pp })] = {
-      median: stages.map((s) => sig6(s.median)),
-      iqr: stages.map((s) => sig6(s.iqr)),
+      median: stages.map((s) => round6(s.median)),
+      iqr: stages.map((s) => round6(s.iqr)),
       runs: Math.min(...stages.map((s) => s.runs)),
     };
     for (const op of OVERHEAD_MODEL.OP) {
@@ -142,8 +139,8 @@ export function assembleProfile(input: AssembleInput): Profile {
       const cfg = { dp: 1, op, pp };
       configs.push({
         ...cfg,
-        latency: { '1': stages.map((s) => sig6(s.median * factor)) },
-        weightGB: weights.map((w) => sig6(w / op / GB)),
+        latency: { '1': stages.map((s) => round6(s.median * factor)) },
+        weightGB: weights.map((w) => round6(w / op / GB)),
       });
       labels[configKey(cfg)] = op === 1 ? 'measured' : 'modelled';
     }
@@ -179,10 +176,10 @@ export function assembleProfile(input: AssembleInput): Profile {
         note: 'per stage: median and interquartile range (q3 - q1, linear interpolation) of the timed runs',
         sessions: sessions.map((s) => ({
           session: s.label,
-          median: sig6(s.stats.median),
-          q1: sig6(s.stats.q1),
-          q3: sig6(s.stats.q3),
-          iqr: sig6(s.stats.iqr),
+          median: round6(s.stats.median),
+          q1: round6(s.stats.q1),
+          q3: round6(s.stats.q3),
+          iqr: round6(s.stats.iqr),
           runs: s.stats.runs,
         })),
         stages: stageStats,

@@ -8,22 +8,11 @@
  */
 import { importProfileJson } from '../core/profiles/importJson';
 import type { Profile } from '../core/profiles/types';
-import { STORAGE_PREFIX } from './persist';
+import { STORAGE_PREFIX, storage } from './persist';
 
 export const MEASURED_PROFILES_KEY = `${STORAGE_PREFIX}measured-profiles`;
 
 export type MeasuredProfiles = Record<string, Profile>;
-
-type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-
-function storage(): StorageLike | null {
-  try {
-    const ls = (globalThis as { localStorage?: StorageLike }).localStorage;
-    return ls && typeof ls.getItem === 'function' ? ls : null;
-  } catch {
-    return null; // SecurityError where storage is disabled
-  }
-}
 
 /** The export / storage form: what the profile importer and the Models panel's upload read back. */
 export function measuredProfilesJson(map: MeasuredProfiles, indent = 0): string {

@@ -16,9 +16,10 @@ export const UPLOADED_PROFILES_KEY = `${STORAGE_PREFIX}uploaded-profiles`;
 /** The scenario-v1 `profiles` map: profile id -> profile. */
 export type ProfileMap = Record<string, Profile>;
 
-type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-function storage(): StorageLike | null {
+/** The browser's localStorage, or null where there is none or it is disabled. */
+export function storage(): StorageLike | null {
   try {
     // Reading localStorage itself can throw (SecurityError) where storage is disabled.
     const ls = (globalThis as { localStorage?: unknown }).localStorage as Partial<StorageLike> | undefined;

@@ -63,8 +63,8 @@ export const PAPER_MODELS: readonly PaperModel[] = [
   { id: 'moe-5.3b', name: 'MoE-5.3B', params: 5.3e9, weightGB: 9.87, latency: 0.234, tableWeight: '10.6 GB', modelSets: 'S3' },
 ];
 
-/** Round to 6 significant decimals so modelled numbers read cleanly in files and tables. */
-function round6(x: number): number {
+/** Round to 6 significant decimals so modelled and measured numbers read cleanly in files and tables. */
+export function round6(x: number): number {
   return Number(x.toPrecision(6));
 }
 
