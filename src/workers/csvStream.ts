@@ -8,8 +8,10 @@
  * Node lacks, and decodes each byte slice on its own (a UTF-8 character split
  * across two slices is garbled). Each slice is parsed synchronously as it is
  * emitted; between slices the event loop turns, which is when a cancel
- * arrives. Used by the request-log and trace uploads (uploadApi.ts,
- * traceUpload.ts).
+ * arrives. Formats that never quote (`unquoted`) skip papaparse and the
+ * streaming decoder: lines are split on the bytes and decoded one by one
+ * (unless `onLineBytes` takes them undecoded). Used by the request-log and
+ * trace uploads (uploadApi.ts, traceUpload.ts).
  */
 import Papa from 'papaparse';
 
@@ -50,8 +52,9 @@ export interface CsvStreamOptions {
   /**
    * With `unquoted`: each line's bytes (without the line break and a trailing
    * CR) are offered here first, undecoded; returning true means the line was
-   * taken. Otherwise it is decoded and goes to onRecord as usual. This is how
-   * the MAF2 builder reads ordinary rows without a string per row.
+   * taken. Otherwise (or without this hook) it is decoded and goes to
+   * onRecord as usual. This is how the MAF2 builder reads ordinary rows
+   * without a string per row.
    */
   onLineBytes?: (buf: Uint8Array, from: number, to: number) => boolean;
 }
@@ -143,48 +146,19 @@ export function streamCsv(file: Blob, options: CsvStreamOptions): CsvStream {
     complete: () => {},
   });
 
-  // the unquoted fast path: whole lines split by the delimiter, the partial last line kept
-  let pending = '';
+  // the unquoted path: lines split on bytes, the partial last line carried over to the next slice
   let delimiter: string | null = typeof options.delimiter === 'string' ? options.delimiter : null;
-  const feedUnquoted = (text: string, last: boolean): void => {
-    if (delimiter === null) delimiter = (options.delimiter as (first: string) => string)(text);
-    const all = pending + text;
-    let start = 0;
-    try {
-      for (;;) {
-        const nl = all.indexOf('\n', start);
-        if (nl < 0) break;
-        emitLine(all, start, nl);
-        start = nl + 1;
-      }
-      if (last && start < all.length) {
-        emitLine(all, start, all.length);
-        start = all.length;
-      }
-    } catch (e) {
-      failure = describe(e);
-      return;
-    }
-    pending = all.slice(start);
-    if (pending.length > maxPending) failure = `line ${line + 1}: a record runs on for more than ${maxPending.toLocaleString('en-US')} characters (not a text file?)`;
-  };
-  const emitLine = (all: string, from: number, to: number): void => {
-    line++;
-    const end = to > from && all.charCodeAt(to - 1) === 13 ? to - 1 : to;
-    emitText(all.slice(from, end));
-  };
   const emitText = (text: string): void => {
     if (text.trim() === '') return;
     options.onRecord(text.split(delimiter!), line, text.includes('"') ? 'quoted fields are not expected in this format' : undefined);
   };
 
-  // the byte path (unquoted + onLineBytes): lines split on bytes, the partial last line carried over
-  const onLineBytes = options.unquoted ? options.onLineBytes : undefined;
+  const unquoted = options.unquoted === true;
   const firstLineDecoder = new TextDecoder('utf-8'); // drops a byte order mark, as the streaming decoder does at the start
   const lineDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let carry: Uint8Array = new Uint8Array(0);
   const feedBytes = (chunk: Uint8Array, last: boolean): void => {
-    if (delimiter === null) delimiter = (options.delimiter as (first: string) => string)(lineDecoder.decode(chunk.subarray(0, 65536)));
+    if (delimiter === null) delimiter = (options.delimiter as (first: string) => string)(firstLineDecoder.decode(chunk));
     let buf = chunk;
     if (carry.length) {
       buf = new Uint8Array(carry.length + chunk.length);
@@ -213,7 +187,7 @@ export function streamCsv(file: Blob, options: CsvStreamOptions): CsvStream {
   const emitBytes = (buf: Uint8Array, from: number, to: number): void => {
     line++;
     const end = to > from && buf[to - 1] === 13 ? to - 1 : to;
-    if (onLineBytes!(buf, from, end)) return;
+    if (options.onLineBytes?.(buf, from, end)) return;
     emitText((line === 1 ? firstLineDecoder : lineDecoder).decode(buf.subarray(from, end)));
   };
 
@@ -233,12 +207,11 @@ export function streamCsv(file: Blob, options: CsvStreamOptions): CsvStream {
           }
         }
         options.onBytes?.(bytes);
-        if (onLineBytes) feedBytes(bytes, end === total);
+        if (unquoted) feedBytes(bytes, end === total);
         else {
           const text = decoder.decode(bytes, { stream: true });
           charsFed += text.length;
-          if (options.unquoted) feedUnquoted(text, false);
-          else source.emit('data', text);
+          source.emit('data', text);
         }
         if (cancelled || failure !== null) break;
         const now = performance.now();
@@ -249,16 +222,13 @@ export function streamCsv(file: Blob, options: CsvStreamOptions): CsvStream {
         // reading a slice may resolve without a task turn (Node does); the next one must not starve cancel()
         if (end < total) await nextTask();
       }
-      if (!cancelled && failure === null && !onLineBytes) {
+      if (!cancelled && failure === null && !unquoted) {
         const tail = decoder.decode();
-        if (options.unquoted) feedUnquoted(tail, true);
-        else {
-          if (tail !== '') {
-            charsFed += tail.length;
-            source.emit('data', tail);
-          }
-          source.emit('end');
+        if (tail !== '') {
+          charsFed += tail.length;
+          source.emit('data', tail);
         }
+        source.emit('end');
       }
     } catch (e) {
       if (failure === null) failure = `could not read the file: ${(e as Error)?.message ?? String(e)}`;
