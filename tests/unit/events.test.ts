@@ -4,7 +4,8 @@ import { defaultScenario } from '../../src/core/scenario/defaults';
 import { parseScenarioOrThrow } from '../../src/core/scenario/parse';
 import { recordWindow } from '../../src/core/sim/events';
 import { prepareRun } from '../../src/core/sim/simulate';
-import { Simulation, lowerBound } from '../../src/core/sim/simulation';
+import { lowerBound } from '../../src/core/numeric/lowerBound';
+import { Simulation } from '../../src/core/sim/simulation';
 
 describe('event windows', () => {
   const s = parseScenarioOrThrow(defaultScenario());

@@ -6,7 +6,8 @@
  * At most `maxEvents` events are recorded (the first ones of the window).
  */
 import { runKernel } from './kernel';
-import { lowerBound, type Simulation } from './simulation';
+import { lowerBound } from '../numeric/lowerBound';
+import type { Simulation } from './simulation';
 
 export interface RequestEvent {
   index: number;

@@ -93,14 +93,3 @@ export function upperBound(sorted: Float64Array, t: number): number {
   return lo;
 }
 
-/** First index whose value is >= t. */
-export function lowerBound(sorted: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

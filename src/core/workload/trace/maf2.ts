@@ -13,6 +13,7 @@
  * header without the needed columns throws a TraceFormatError saying what was
  * expected. Pure: no DOM, no Node.
  */
+import { lowerBound } from '../../numeric/lowerBound';
 import { ByteNames } from '../byteNames';
 import { parseDecimalBytes } from '../decimalBytes';
 import { NamedEvents } from '../namedEvents';
@@ -220,15 +221,4 @@ export function parseMaf2(text: string, options: Maf2BuilderOptions = {}): Maf2T
 /** The index range [lo, hi) of sorted `a` with start <= a[i] < end. */
 export function sliceRange(a: Float64Array, start: number, end: number): [number, number] {
   return [lowerBound(a, start), lowerBound(a, end)];
-}
-
-function lowerBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
