@@ -6,14 +6,14 @@
  * Int32Array with a name -> id map. Malformed rows are counted, never thrown.
  * Pure: no DOM, no Node.
  */
+import { MalformedRecorder, type MalformedRows } from './malformedRows';
 import { NamedEvents } from './namedEvents';
 import { sortRequests } from './merge';
+export { MALFORMED_EXAMPLES, type MalformedRows } from './malformedRows';
 
 /** Accepted header names (case-insensitive, surrounding spaces ignored), by preference. */
 export const TIMESTAMP_COLUMNS = ['timestamp', 'time', 'arrival', 't'] as const;
 export const MODEL_COLUMNS = ['model', 'function', 'func', 'name'] as const;
-/** How many malformed rows are kept as examples. */
-export const MALFORMED_EXAMPLES = 5;
 /** At most this many requests (12 bytes each here; an explicit workload is text, about 25 bytes each). */
 export const DEFAULT_MAX_REQUESTS = 10_000_000;
 
@@ -25,11 +25,6 @@ export class RequestLogError extends Error {
   }
 }
 
-export interface MalformedRows {
-  count: number;
-  /** The first few, with 1-based line numbers of the file (the header is line 1). */
-  examples: { line: number; reason: string }[];
-}
 
 /**
  * A parsed request log, sorted by time (stably: file order for equal times).
@@ -106,7 +101,7 @@ export function missingColumnsMessage(fields: readonly string[]): string {
 
 export class RequestLogBuilder {
   private readonly events = new NamedEvents(1024);
-  private readonly malformed: MalformedRows = { count: 0, examples: [] };
+  private readonly malformed = new MalformedRecorder();
   private readonly maxRequests: number;
   /** Column positions (array rows) or header keys (object rows); null until the first call. */
   private timeCol: number | string | null = null;
@@ -124,7 +119,7 @@ export class RequestLogBuilder {
 
   /** Valid and malformed data rows so far. */
   get rowsSeen(): number {
-    return this.events.n + this.malformed.count;
+    return this.events.n + this.malformed.rows.count;
   }
 
   /**
@@ -189,7 +184,7 @@ export class RequestLogBuilder {
       time,
       model,
       rows: n,
-      malformed: { count: this.malformed.count, examples: this.malformed.examples.slice() },
+      malformed: this.malformed.snapshot(),
       start,
       end,
     };
@@ -201,8 +196,7 @@ export class RequestLogBuilder {
   }
 
   private bad(line: number, reason: string): void {
-    this.malformed.count++;
-    if (this.malformed.examples.length < MALFORMED_EXAMPLES) this.malformed.examples.push({ line, reason });
+    this.malformed.add(line, reason);
   }
 }
 

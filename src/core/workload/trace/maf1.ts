@@ -13,13 +13,16 @@
  * never thrown; a header that is not MAF1's throws a TraceFormatError saying
  * what was expected. Pure: no DOM, no Node.
  *
- * Also home of what the trace parsers share (errors, malformed-row records,
+ * Also home of what the trace parsers share (errors, the malformed-row records of ../malformedRows.ts,
  * a small CSV splitter for whole-text parsing).
  */
 
+import { MALFORMED_EXAMPLES, MalformedRecorder, type MalformedRows } from '../malformedRows';
+import { MODEL_COLUMNS, TIMESTAMP_COLUMNS } from '../requestLog';
+
 export const MINUTES_PER_DAY = 1440;
-/** How many malformed rows are kept as examples. */
-export const TRACE_MALFORMED_EXAMPLES = 5;
+/** How many malformed rows are kept as examples (as for request logs). */
+export const TRACE_MALFORMED_EXAMPLES = MALFORMED_EXAMPLES;
 
 /** The file is not of the expected kind (its header), or a file-level problem; never for single bad rows. */
 export class TraceFormatError extends Error {
@@ -29,24 +32,9 @@ export class TraceFormatError extends Error {
   }
 }
 
-export interface TraceMalformed {
-  count: number;
-  /** The first few: 1-based line of the file (header = line 1), the reason, and the file when known. */
-  examples: { line: number; reason: string; source?: string }[];
-}
-
-export class MalformedRecorder {
-  readonly rows: TraceMalformed = { count: 0, examples: [] };
-  add(line: number, reason: string, source?: string): void {
-    this.rows.count++;
-    if (this.rows.examples.length < TRACE_MALFORMED_EXAMPLES) {
-      this.rows.examples.push(source === undefined ? { line, reason } : { line, reason, source });
-    }
-  }
-  snapshot(): TraceMalformed {
-    return { count: this.rows.count, examples: this.rows.examples.map((e) => ({ ...e })) };
-  }
-}
+/** Malformed rows of a trace (malformedRows.ts): the count, the first few with line, reason and file. */
+export type TraceMalformed = MalformedRows;
+export { MalformedRecorder };
 
 /** "a, b, c, ... (n columns)" for messages. */
 export function describeColumns(fields: readonly string[], max = 6): string {
@@ -60,8 +48,8 @@ export function detectTraceFormat(fields: readonly string[]): 'maf1' | 'maf2' | 
   const lower = fields.map((f) => String(f).trim().toLowerCase());
   if (lower.includes('hashfunction') && lower.includes('1') && lower.includes('1440')) return 'maf1';
   if (lower.includes('func') && lower.includes('end_timestamp') && lower.includes('duration')) return 'maf2';
-  const t = ['timestamp', 'time', 'arrival', 't'].some((n) => lower.includes(n));
-  const m = ['model', 'function', 'func', 'name'].some((n) => lower.includes(n));
+  const t = TIMESTAMP_COLUMNS.some((n) => lower.includes(n));
+  const m = MODEL_COLUMNS.some((n) => lower.includes(n));
   return t && m ? 'requests' : null;
 }
 
