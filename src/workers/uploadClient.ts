@@ -26,6 +26,27 @@ function upload(): Comlink.Remote<UploadWorkerApi> {
   return api;
 }
 
+const workerFailed = (e: unknown): { ok: false; message: string } => ({ ok: false, message: `the upload worker failed: ${(e as Error)?.message ?? String(e)}` });
+
+/**
+ * A cancellable call on the upload worker: aborting `signal` cancels the
+ * worker's running parse (the call then resolves with its cancelled reply);
+ * already aborted: cancelled at once. A failing worker is a reply too.
+ */
+async function cancellable<T>(signal: AbortSignal | undefined, call: (remote: Comlink.Remote<UploadWorkerApi>) => Promise<T>): Promise<T | { ok: false; message: string; cancelled?: boolean }> {
+  if (signal?.aborted) return { ok: false, cancelled: true, message: 'cancelled' };
+  const remote = upload();
+  const onAbort = (): void => void remote.cancel();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await call(remote);
+  } catch (e) {
+    return workerFailed(e);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
 /**
  * Stream a request log CSV in the worker. `onProgress` is called at most
  * every 100 ms; aborting `signal` cancels the parse (the call then resolves
@@ -36,19 +57,11 @@ export async function parseRequestLogFile(
   onProgress: (p: UploadProgress) => void,
   signal?: AbortSignal,
 ): Promise<RequestLogFileReply> {
-  if (signal?.aborted) return { ok: false, cancelled: true, message: 'cancelled' };
-  const remote = upload();
-  const onAbort = (): void => void remote.cancel();
-  signal?.addEventListener('abort', onAbort, { once: true });
-  try {
+  return cancellable<RequestLogFileReply>(signal, async (remote) => {
     const r = await remote.parseRequestLog(file, Comlink.proxy(onProgress));
     if (!r.ok) return r;
     return { ...r, workload: requestLogToWorkload(r.requestLog) };
-  } catch (e) {
-    return { ok: false, message: `the upload worker failed: ${(e as Error)?.message ?? String(e)}` };
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
-  }
+  });
 }
 
 /**
@@ -62,17 +75,7 @@ export async function parseTraceUpload(
   signal?: AbortSignal,
   options: TraceUploadOptions = {},
 ): Promise<TraceUploadReply> {
-  if (signal?.aborted) return { ok: false, cancelled: true, message: 'cancelled' };
-  const remote = upload();
-  const onAbort = (): void => void remote.cancel();
-  signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    return await remote.parseTrace([...files], Comlink.proxy(onProgress), options);
-  } catch (e) {
-    return { ok: false, message: `the upload worker failed: ${(e as Error)?.message ?? String(e)}` };
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
-  }
+  return cancellable<TraceUploadReply>(signal, (remote) => remote.parseTrace([...files], Comlink.proxy(onProgress), options));
 }
 
 /** Import a profile file (JSON, the reference's pickle, or its TSV) in the worker. Never rejects. */
@@ -80,6 +83,6 @@ export async function importProfileFile(file: Blob): Promise<ProfileImportReply>
   try {
     return await upload().importProfiles(file);
   } catch (e) {
-    return { ok: false, message: `the upload worker failed: ${(e as Error)?.message ?? String(e)}` };
+    return workerFailed(e);
   }
 }
