@@ -1,5 +1,5 @@
 /** Which policies run side by side with the scenario's own placement (default: SR, Clockwork++, AlpaServe). */
-import { POLICY_CHOICES } from './PlacementPanel';
+import { PolicyChips } from './PolicyChips';
 import { DEFAULT_COMPARE, usePlanner } from '../../state/store';
 import { Panel } from './fields';
 
@@ -16,21 +16,7 @@ export function ComparePanel() {
         </button>
       }
     >
-      <div className="chips" role="group" aria-label="policies to compare">
-        {POLICY_CHOICES.map((c) => (
-          <label key={c.name} className="chip" title={c.text}>
-            <input
-              type="checkbox"
-              data-testid={`compare-${c.name}`}
-              checked={compare.includes(c.name)}
-              onChange={(e) =>
-                setCompare(e.target.checked ? POLICY_CHOICES.map((x) => x.name).filter((n) => n === c.name || compare.includes(n)) : compare.filter((n) => n !== c.name))
-              }
-            />
-            {c.name}
-          </label>
-        ))}
-      </div>
+      <PolicyChips selected={compare} onChange={setCompare} label="policies to compare" testIdPrefix="compare-" />
     </Panel>
   );
 }

@@ -10,7 +10,7 @@ import { usePlanner } from '../../state/store';
 import { cancelSweep, startSweep, sweepOf, useSweep, withSweep } from '../../state/sweepRunner';
 import { downloadText } from '../charts/exportChart';
 import { drawSweepChart, sweepSeries, type SweepChartData } from '../charts/sweepChart';
-import { POLICY_CHOICES } from '../panels/PlacementPanel';
+import { PolicyChips } from '../panels/PolicyChips';
 import { ChartView } from './ChartView';
 
 const TARGET = 0.99;
@@ -111,21 +111,7 @@ export function SweepPanel({ pool }: { pool: EnginePool }) {
                 values: {valuesError}
               </p>
             )}
-            <div className="chips" role="group" aria-label="policies in the sweep">
-              {POLICY_CHOICES.map((c) => (
-                <label key={c.name} className="chip" title={c.text}>
-                  <input
-                    type="checkbox"
-                    checked={spec.policies.includes(c.name)}
-                    onChange={(e) => {
-                      const next = e.target.checked ? POLICY_CHOICES.map((x) => x.name).filter((n) => n === c.name || spec.policies.includes(n)) : spec.policies.filter((n) => n !== c.name);
-                      if (next.length > 0) setSpec({ policies: next });
-                    }}
-                  />
-                  {c.name}
-                </label>
-              ))}
-            </div>
+            <PolicyChips selected={spec.policies} onChange={(next) => next.length > 0 && setSpec({ policies: next })} label="policies in the sweep" />
             <p className="note" data-testid="sweep-status" aria-live="polite">
               {sweep.status === 'running' && (
                 <>
