@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { defaultScenario } from '../../src/core/scenario/defaults';
 import { ScenarioError } from '../../src/core/scenario/errors';
 import { parseMaf1, parseMaf2, replayTrace } from '../../src/core/workload/trace';
-import { registerTrace, unregisterTrace } from '../../src/core/workload/trace/loaded';
+import { registerTrace, replayScenarioTrace, unregisterTrace } from '../../src/core/workload/trace/loaded';
 import { scenarioTraceView, traceView, traceViewBinWidth } from '../../src/core/workload/trace/view';
 
 const names = ['a', 'b', 'c'];
@@ -89,6 +89,24 @@ describe('trace view', () => {
       expect(v.bins).toBe(120);
     } finally {
       unregisterTrace({ name: 'sample', sha256: 'f'.repeat(64) });
+    }
+  });
+
+  it('the simulation and the viewer share one replay of the same settings (re-registering the trace drops it)', () => {
+    const w = { kind: 'trace' as const, format: 'maf2' as const, source: { name: 'memo', sha256: 'e'.repeat(64) }, start: 0, end: 1200, interval: 600 };
+    registerTrace('memo', 'e'.repeat(64), maf2);
+    try {
+      const a = replayScenarioTrace(w, 3);
+      expect(replayScenarioTrace({ ...w }, 3)).toBe(a);
+      const other = replayScenarioTrace({ ...w, seed: 1 }, 3);
+      expect(other).not.toBe(a);
+      expect(replayScenarioTrace(w, 4)).not.toBe(a);
+      registerTrace('memo', 'e'.repeat(64), maf2);
+      const again = replayScenarioTrace(w, 3);
+      expect(again).not.toBe(a);
+      expect(again.streams).toEqual(a.streams);
+    } finally {
+      unregisterTrace({ name: 'memo', sha256: 'e'.repeat(64) });
     }
   });
 });

@@ -17,12 +17,20 @@ interface Loaded {
 
 const loaded: Loaded[] = [];
 
+/**
+ * The last replay, for the same trace and settings asked again: a page's
+ * simulator worker replays the scenario's trace for the simulation and then
+ * for the trace viewer. Replays are never modified by their readers.
+ */
+let lastReplay: { trace: Loaded; key: string; replay: TraceReplay } | null = null;
+
 /** Make a parsed trace available to scenarios that name it (by sha256 when given, else by name). */
 export function registerTrace(name: string, sha256: string | null, trace: Maf1Trace | Maf2Trace): void {
   const i = loaded.findIndex((l) => (sha256 !== null && l.sha256 === sha256) || (sha256 === null && l.name === name));
   const entry = { name, sha256, trace };
   if (i >= 0) loaded[i] = entry;
   else loaded.push(entry);
+  lastReplay = null;
 }
 
 /** Forget a trace (by sha256, or by name when it was registered without one); false when it was not loaded. */
@@ -30,6 +38,7 @@ export function unregisterTrace(key: { name: string; sha256: string | null }): b
   const i = loaded.findIndex((l) => (key.sha256 !== null ? l.sha256 === key.sha256 : l.sha256 === null && l.name === key.name));
   if (i < 0) return false;
   loaded.splice(i, 1);
+  lastReplay = null;
   return true;
 }
 
@@ -48,8 +57,10 @@ export function replayScenarioTrace(w: TraceWorkload, models: number): TraceRepl
   if (found.trace.format !== w.format) {
     throw new ScenarioError([{ path: 'workload.format', message: `says "${w.format}" but the trace "${w.source.name}" is ${found.trace.format.toUpperCase()}` }]);
   }
+  const key = `${models}|${JSON.stringify(w)}`;
+  if (lastReplay && lastReplay.trace === found && lastReplay.key === key) return lastReplay.replay;
   try {
-    return replayTrace(found.trace, {
+    const replay = replayTrace(found.trace, {
       models,
       start: w.start,
       end: w.end,
@@ -61,6 +72,8 @@ export function replayScenarioTrace(w: TraceWorkload, models: number): TraceRepl
       timeScale: w.timeScale,
       seed: w.seed,
     });
+    lastReplay = { trace: found, key, replay };
+    return replay;
   } catch (e) {
     if (e instanceof ScenarioError) throw e;
     throw new ScenarioError([{ path: 'workload', message: (e as Error).message }]);
