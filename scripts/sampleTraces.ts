@@ -6,7 +6,7 @@
  * them "synthetic". `npm run make-samples` writes them to public/samples/; a
  * unit test checks that the committed files are exactly this output.
  *
- * MAF1 (2019): one day file, `synthetic.invocations_per_function_md.anon.d01.csv`
+ * MAF1 (2019): one day file (file names in src/state/sampleTraces.ts)
  *   (HashOwner, HashApp, HashFunction, Trigger, then per-minute counts
  *   "1".."1440"): 64 functions with power-law daily rates summing to 6 req/s, a
  *   diurnal swing (x0.4 at night to x1.6 in the afternoon), bursty Gamma
@@ -23,12 +23,7 @@ import { createHash } from 'node:crypto';
 import { LegacyRandom } from '../src/core/rng/legacy';
 import { generateGammaArrivals } from '../src/core/workload/gammaProcess';
 import { powerLawRates } from '../src/core/workload/rates';
-
-export interface SampleTraceFile {
-  file: string;
-  format: 'maf1' | 'maf2';
-  text: () => string;
-}
+import { SAMPLE_TRACES, type SampleTrace } from '../src/state/sampleTraces';
 
 const hash = (s: string): string => createHash('sha256').update(`synthetic-${s}`).digest('hex');
 
@@ -97,7 +92,11 @@ export function sampleMaf2Hour(): string {
   return ['app,func,end_timestamp,duration', ...rows.map((r) => r.text)].join('\n') + '\n';
 }
 
-export const SAMPLE_TRACE_FILES: readonly SampleTraceFile[] = [
-  { file: 'synthetic.invocations_per_function_md.anon.d01.csv', format: 'maf1', text: sampleMaf1Day },
-  { file: 'synthetic.AzureFunctionsInvocationTrace.1h.txt', format: 'maf2', text: sampleMaf2Hour },
-];
+const GENERATORS: Record<string, () => string> = { 'maf1-sample': sampleMaf1Day, 'maf2-sample': sampleMaf2Hour };
+
+/** The page's samples (src/state/sampleTraces.ts names the files) with the generator of each. */
+export const SAMPLE_TRACE_FILES: readonly (SampleTrace & { text: () => string })[] = SAMPLE_TRACES.map((s) => {
+  const text = GENERATORS[s.id];
+  if (!text) throw new Error(`no generator for the sample "${s.id}"`);
+  return { ...s, text };
+});

@@ -22,13 +22,13 @@ const committed = (file: string): string => readFileSync(resolve('public', 'samp
 
 describe('synthetic sample traces', () => {
   it('the committed files are the generator output, and the catalogue names them by hash', () => {
-    expect(SAMPLE_TRACE_FILES.map((f) => f.file).sort()).toEqual(SAMPLE_TRACES.map((s) => s.file).sort());
+    // every sample of the page's catalogue has its generator (SAMPLE_TRACE_FILES throws otherwise)
+    expect(SAMPLE_TRACE_FILES.map((f) => f.id)).toEqual(SAMPLE_TRACES.map((s) => s.id));
     for (const f of SAMPLE_TRACE_FILES) {
       const text = f.text();
       expect(committed(f.file) === text, `${f.file} differs from the generator: run npm run make-samples`).toBe(true);
-      const entry = SAMPLE_TRACES.find((s) => s.file === f.file)!;
-      expect(entry.format).toBe(f.format);
-      expect(createHash('sha256').update(text).digest('hex')).toBe(entry.sha256);
+      expect(text.startsWith(f.format === 'maf1' ? 'HashOwner,HashApp,HashFunction,Trigger,1,' : 'app,func,end_timestamp,duration\n')).toBe(true);
+      expect(createHash('sha256').update(text).digest('hex')).toBe(f.sha256);
     }
   });
 

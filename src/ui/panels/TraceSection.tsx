@@ -25,13 +25,16 @@ export function TraceSection() {
   return (
     <section className="trace-section" aria-labelledby="trace-h" data-testid="trace-section">
       <h3 id="trace-h">Replay an Azure Functions trace</h3>
-      {missing.map((ref, i) => (
-        <div className="missing-trace" role="alert" data-testid="missing-trace" key={`${ref.source.sha256 ?? ref.source.name}-${i}`}>
-          <p>{missingTraceMessage(ref)}</p>
-          {sampleByHash(ref.source.sha256) && <TraceSamples only={sampleByHash(ref.source.sha256)} testId={`missing-sample-${i}`} />}
-          <TraceUpload wanted={ref} testId={i === 0 ? 'missing-trace-upload' : `missing-trace-upload-${i}`} />
-        </div>
-      ))}
+      {missing.map((ref, i) => {
+        const sample = sampleByHash(ref.source.sha256);
+        return (
+          <div className="missing-trace" role="alert" data-testid="missing-trace" key={`${ref.source.sha256 ?? ref.source.name}-${i}`}>
+            <p>{missingTraceMessage(ref)}</p>
+            {sample && <TraceSamples only={sample} testId={`missing-sample-${i}`} />}
+            <TraceUpload wanted={ref} testId={i === 0 ? 'missing-trace-upload' : `missing-trace-upload-${i}`} />
+          </div>
+        );
+      })}
       {w && missing.length === 0 && entries !== null && (
         <p className="note" data-testid="trace-replaying">
           Replaying “{w.source.name}” ({w.format.toUpperCase()}
