@@ -260,19 +260,19 @@ export class EnginePool {
   }
 
   /** Simulate a scenario with a placement on a free worker and summarise it for the views (src/core/sim/view.ts). */
-  async analyse(scenario: Scenario, options: RunViewOptions = {}): Promise<RunView> {
-    this.assertOpen();
-    const slot = this.simulationSlot();
-    const reply = await this.call<EngineReply<RunView>>(slot, (api) => api.analyseRun(scenario, options));
-    if (!reply.ok) throw failureError(reply.failure);
-    return reply.value;
+  analyse(scenario: Scenario, options: RunViewOptions = {}): Promise<RunView> {
+    return this.onSimulator((api) => api.analyseRun(scenario, options));
   }
 
   /** The trace viewer's data for a validated scenario with a trace workload, from a free worker. */
-  async traceView(scenario: Scenario): Promise<TraceView> {
+  traceView(scenario: Scenario): Promise<TraceView> {
+    return this.onSimulator((api) => api.traceView(scenario));
+  }
+
+  /** A guarded engine call where simulations go; a failure reply rejects (failureError). */
+  private async onSimulator<T>(f: (api: Remote<EngineApi>) => Promise<EngineReply<T>>): Promise<T> {
     this.assertOpen();
-    const slot = this.simulationSlot();
-    const reply = await this.call<EngineReply<TraceView>>(slot, (api) => api.traceView(scenario));
+    const reply = await this.call<EngineReply<T>>(this.simulationSlot(), f);
     if (!reply.ok) throw failureError(reply.failure);
     return reply.value;
   }
