@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { accurateSum } from '../../src/core/sim/stats';
+import { atMostExpPlus, LegacyRandom } from '../../src/core/rng/legacy';
+import { log } from '../../src/core/rng/libm';
 import { generateGammaArrivals, type GammaStreamInfo } from '../../src/core/workload/gammaProcess';
+import { generateStreams, generateWorkload } from '../../src/core/workload/generate';
+import { mergeStreams } from '../../src/core/workload/merge';
 import { readRefJson } from './reference';
 
 interface ArrivalCase {
@@ -50,3 +54,64 @@ describe('GammaProcess.generate_arrivals, bit-exact against arrivals.json (refer
     });
   }
 });
+
+/** The reference's loop, literally: every gap from LegacyRandom.gamma (no inlined sampler). */
+function plainGammaArrivals(rate: number, cv: number, start: number, duration: number, seed: number): Float64Array {
+  const rng = new LegacyRandom(seed);
+  const shape = 1 / (cv * cv);
+  const scale = (cv * cv) / rate;
+  const out: number[] = [];
+  let cur = start + rng.gamma(shape, scale);
+  while (cur < start + duration) {
+    out.push(cur);
+    cur += rng.gamma(shape, scale);
+  }
+  return Float64Array.from(out);
+}
+
+describe('the fast paths of arrival generation give the same numbers', () => {
+  it('the inlined cv > 1 sampler draws exactly what LegacyRandom.standardGamma draws', () => {
+    for (const cv of [0.5, 1, 1.3, 2, 3, 4, 7.5, 8]) {
+      for (const seed of [0, 1, 17, 4242]) {
+        const fast = generateGammaArrivals(5, cv, 3, 400, seed);
+        const plain = plainGammaArrivals(5, cv, 3, 400, seed);
+        expect(fast.length, `cv ${cv} seed ${seed}`).toBe(plain.length);
+        expect(sha256Float64(fast), `cv ${cv} seed ${seed}`).toBe(sha256Float64(plain));
+      }
+    }
+  });
+
+  it('atMostExpPlus (Math.log with a margin) decides x <= -log(w) + y as the exact log does, near ties included', () => {
+    const rng = new LegacyRandom(7);
+    let nearTies = 0;
+    for (let i = 0; i < 200_000; i++) {
+      const w = 1 - rng.randomSample();
+      const y = i % 3 === 0 ? 0 : 5 * rng.randomSample();
+      const exact = -log(w) + y;
+      // half the x values sit within a few ulps of the exact right-hand side, the rest anywhere
+      let x: number;
+      if (i % 2 === 0) {
+        const ulps = Math.floor(rng.randomSample() * 9) - 4;
+        x = exact + ulps * Number.EPSILON * Math.max(Math.abs(exact), 1e-300);
+        nearTies++;
+      } else x = 20 * rng.randomSample();
+      expect(atMostExpPlus(x, w, y)).toBe(x <= exact);
+    }
+    expect(atMostExpPlus(0, 1, 0)).toBe(true); // w = 1: -log(1) = 0
+    expect(atMostExpPlus(1e-310, 1, 0)).toBe(false);
+    expect(nearTies).toBe(100_000);
+  });
+
+  it('generateWorkload (one shared buffer, merged in place) equals merging separately generated streams', () => {
+    const models = [0.5, 3, 0, 12, 7, 1].map((rate, i) => ({ name: `m${i}`, profile: 'p', rate, cv: [4, 2, 1, 0.5, 8, 3][i] }));
+    for (const kind of ['gamma', 'poisson'] as const) {
+      const spec = { kind, duration: 300, seed: 11, start: 2 };
+      const got = generateWorkload(spec, models as never);
+      const want = mergeStreams(generateStreams(spec, models as never));
+      expect(got.time.length).toBeGreaterThan(1000);
+      expect(sha256Float64(got.time)).toBe(sha256Float64(want.time));
+      expect(Array.from(got.model)).toEqual(Array.from(want.model));
+    }
+  });
+});
+

@@ -2,8 +2,9 @@
 import type { ModelSpec, WorkloadSpec } from '../scenario/types';
 import type { Arrivals } from './arrivals';
 import { generateDeterministicArrivals } from './deterministic';
-import { generateGammaArrivals } from './gammaProcess';
-import { mergeStreams, sortRequests } from './merge';
+import { Float64Builder } from './arrivals';
+import { appendGammaArrivals, gammaParameters, generateGammaArrivals } from './gammaProcess';
+import { mergeConcatenated, mergeStreams, sortRequests } from './merge';
 import { replayScenarioTrace } from './trace/loaded';
 
 /** Per-model streams of a synthetic workload (model i uses seed + i). */
@@ -13,7 +14,7 @@ export function generateStreams(spec: WorkloadSpec, models: readonly ModelSpec[]
     case 'poisson': {
       const start = spec.start ?? 0;
       return models.map((m, i) =>
-        generateGammaArrivals(m.rate, spec.kind === 'poisson' ? 1 : m.cv, start, spec.duration, spec.seed + i),
+        generateGammaArrivals(m.rate, streamCv(spec, m), start, spec.duration, spec.seed + i),
       );
     }
     case 'deterministic': {
@@ -25,6 +26,11 @@ export function generateStreams(spec: WorkloadSpec, models: readonly ModelSpec[]
     case 'trace':
       return replayScenarioTrace(spec, models.length).streams;
   }
+}
+
+/** A Poisson workload is a Gamma process with cv 1. */
+function streamCv(spec: WorkloadSpec, m: ModelSpec): number {
+  return spec.kind === 'poisson' ? 1 : m.cv;
 }
 
 export function generateWorkload(spec: WorkloadSpec, models: readonly ModelSpec[]): Arrivals {
@@ -43,7 +49,17 @@ export function generateWorkload(spec: WorkloadSpec, models: readonly ModelSpec[
     return sortRequests(times, ids);
   }
   if (spec.kind === 'trace') return replayScenarioTrace(spec, models.length).arrivals;
-  return mergeStreams(generateStreams(spec, models));
+  if (spec.kind === 'deterministic') return mergeStreams(generateStreams(spec, models));
+  // Gamma/Poisson: every stream straight into one buffer, which the merge then reuses as one of its two
+  let capacity = 16;
+  for (const m of models) capacity += gammaParameters(m.rate, streamCv(spec, m), spec.duration).batchSize;
+  const out = new Float64Builder(Math.min(capacity, 1 << 26));
+  const bounds = [0];
+  models.forEach((m, i) => {
+    appendGammaArrivals(out, m.rate, streamCv(spec, m), spec.start ?? 0, spec.duration, spec.seed + i);
+    bounds.push(out.length);
+  });
+  return mergeConcatenated(out.finish(), bounds);
 }
 
 /**
