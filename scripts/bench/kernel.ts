@@ -15,10 +15,21 @@ export function benchKernel(): void {
 
   let arrivals = generateWorkload(scenario.workload, scenario.models);
   const n = arrivals.time.length;
+  arrivals = generateWorkload(scenario.workload, scenario.models); // warm-up
+  const usage0 = process.resourceUsage();
   const genTimes = timeRuns(() => {
     arrivals = generateWorkload(scenario.workload, scenario.models);
-  }, 5);
+  }, 5, 0);
+  const usage1 = process.resourceUsage();
   row('arrival generation (median of 5)', fmtRate(n / median(genTimes)), 'target >= 10 M/s', `${n} arrivals in ${median(genTimes).toFixed(3)} s`);
+  // first-touch page faults cost 5-10 us each on this VM and vary with the allocator's state from run to run
+  const per = (x: number) => x / 5;
+  row(
+    '  per run: CPU time, page faults',
+    `${(per(usage1.userCPUTime - usage0.userCPUTime + usage1.systemCPUTime - usage0.systemCPUTime) / 1e6).toFixed(3)} s`,
+    '',
+    `user ${(per(usage1.userCPUTime - usage0.userCPUTime) / 1e6).toFixed(3)} s, system ${(per(usage1.systemCPUTime - usage0.systemCPUTime) / 1e6).toFixed(3)} s, ${Math.round(per(usage1.minorPageFault - usage0.minorPageFault))} page faults`,
+  );
 
   const run = prepareRun(scenario, arrivals);
   let sim = new Simulation(run.input);
