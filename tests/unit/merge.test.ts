@@ -30,4 +30,16 @@ describe('mergeStreams', () => {
     expect(Array.from(got.time)).toEqual([0, 1, 1, 1, 2]);
     expect(Array.from(got.model)).toEqual([2, 0, 1, 2, 0]);
   });
+
+  it('merges four runs at a time only when every run ends in a finite time (+Infinity marks an exhausted run)', () => {
+    // 6 streams: pairs, then one four-way pass over 3 runs, unless a run ends in +Infinity
+    const finite = [[1, 5], [2, 2], [0, 9], [3], [2, 4], [1]];
+    const withInf = finite.map((s, i) => (i === 2 ? [0, Infinity] : i === 4 ? [2, Infinity] : s));
+    for (const streams of [finite, withInf]) {
+      const got = mergeStreams(streams.map((s) => Float64Array.from(s)));
+      const want = stableSortReference(streams);
+      expect(Array.from(got.time)).toEqual(want.time);
+      expect(Array.from(got.model)).toEqual(want.model);
+    }
+  });
 });
