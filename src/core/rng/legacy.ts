@@ -19,7 +19,7 @@ export class LegacyRandom {
     this.mt = new MT19937(seed);
   }
 
-  /** The underlying MT19937 (for loops that inline a sampler). */
+  /** The underlying MT19937 (for the arrival loop, which inlines a faster form of the shape < 1 branch). */
   get generator(): MT19937 {
     return this.mt;
   }
@@ -67,7 +67,21 @@ export class LegacyRandom {
   standardGamma(shape: number): number {
     if (shape === 1.0) return this.standardExponential();
     if (shape === 0.0) return 0.0;
-    if (shape < 1.0) return this.standardGammaBelowOne(shape);
+    if (shape < 1.0) {
+      const inv = 1.0 / shape;
+      for (;;) {
+        const u = this.mt.nextDouble();
+        const v = this.standardExponential();
+        if (u <= 1.0 - shape) {
+          const x = pow(u, inv);
+          if (x <= v) return x;
+        } else {
+          const y = -log((1 - u) / shape);
+          const x = pow(1.0 - shape + shape * y, inv);
+          if (x <= v + y) return x;
+        }
+      }
+    }
     const b = shape - 1.0 / 3.0;
     const c = 1.0 / Math.sqrt(9 * b);
     for (;;) {
@@ -84,27 +98,6 @@ export class LegacyRandom {
     }
   }
 
-  /**
-   * standard_gamma for 0 < shape < 1 (Ahrens-Dieter's GS as numpy writes it),
-   * apart so that it stays small enough to inline into the arrival loops.
-   */
-  standardGammaBelowOne(shape: number): number {
-    const inv = 1.0 / shape;
-    for (;;) {
-      const u = this.mt.nextDouble();
-      // v = standard_exponential() = -log(w) only enters comparisons: see atMostExpPlus
-      const w = 1.0 - this.mt.nextDouble();
-      if (u <= 1.0 - shape) {
-        const x = pow(u, inv);
-        if (atMostExpPlus(x, w, 0)) return x;
-      } else {
-        const y = -log((1 - u) / shape);
-        const x = pow(1.0 - shape + shape * y, inv);
-        if (atMostExpPlus(x, w, y)) return x;
-      }
-    }
-  }
-
   /** `np.random.gamma(shape, scale)` = scale * standard_gamma(shape). */
   gamma(shape: number, scale: number): number {
     return scale * this.standardGamma(shape);
@@ -115,7 +108,9 @@ export class LegacyRandom {
 const LOG_MARGIN = 2 ** -40;
 
 /**
- * Whether x <= (-log(w)) + y, with numpy's log (glibc's, ported in libm.ts).
+ * Whether x <= (-log(w)) + y, with numpy's log (glibc's, ported in libm.ts):
+ * the acceptance test of standardGamma's shape < 1 branch, where v =
+ * standard_exponential() = -log(w) enters only this comparison.
  * Math.log settles the comparison unless the two sides agree to about 12
  * significant digits; only then is the exact (slower) log taken. Same answer,
  * hence the same random stream, at a fraction of the cost: the Gamma
@@ -127,4 +122,3 @@ export function atMostExpPlus(x: number, w: number, y: number): boolean {
   if (Math.abs(d) > LOG_MARGIN * Math.abs(a) + 1e-300) return d < 0;
   return x <= -log(w) + y;
 }
-

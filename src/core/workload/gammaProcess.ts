@@ -62,22 +62,23 @@ export function appendGammaArrivals(
   let left = batchSize - 1; // draws left in the current batch after the first
   let refills = 0;
   let cur = start + scale * rng.standardGamma(shape);
-  if (shape > 0 && shape < 1) {
-    // cv > 1, the usual case. The draws of LegacyRandom.standardGamma's shape < 1 branch, written
-    // out here: V8 does not inline the method into this loop, and the call (and its boxed result)
-    // made generation about 8 % slower. tests/unit/arrivals.test.ts checks both give the same stream.
-    const mt = rng.generator;
-    const inv = 1.0 / shape;
-    const k = squaringsFor(inv); // cv = 2, 4 or 8: x^inv by squarings (powSquarings.ts), same result
-
-    while (cur < end) {
-      out.push(cur);
-      if (left === 0) {
-        refills++;
-        left = batchSize;
-      }
-      left--;
-      let x: number;
+  // cv > 1, the usual case: LegacyRandom.standardGamma's shape < 1 branch written out below, with
+  // its acceptance test on Math.log (atMostExpPlus) and x^inv by squarings for cv = 2, 4, 8
+  // (powSquarings). V8 does not inline the method into this loop, and the call (and its boxed result)
+  // made generation about 8 % slower. tests/unit/arrivals.test.ts checks both give the same stream.
+  const below = shape > 0 && shape < 1;
+  const mt = rng.generator;
+  const inv = 1.0 / shape;
+  const k = squaringsFor(inv);
+  while (cur < end) {
+    out.push(cur);
+    if (left === 0) {
+      refills++;
+      left = batchSize;
+    }
+    left--;
+    let x: number;
+    if (below) {
       for (;;) {
         const u = mt.nextDouble();
         const w = 1.0 - mt.nextDouble();
@@ -91,18 +92,8 @@ export function appendGammaArrivals(
           if (atMostExpPlus(x, w, y)) break;
         }
       }
-      cur += scale * x;
-    }
-  } else {
-    while (cur < end) {
-      out.push(cur);
-      if (left === 0) {
-        refills++;
-        left = batchSize;
-      }
-      left--;
-      cur += scale * rng.standardGamma(shape);
-    }
+    } else x = rng.standardGamma(shape);
+    cur += scale * x;
   }
   return refills;
 }
