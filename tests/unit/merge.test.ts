@@ -32,7 +32,7 @@ describe('mergeStreams', () => {
   });
 
   it('merges four runs at a time only when every run ends in a finite time (+Infinity marks an exhausted run)', () => {
-    // 6 streams: pairs, then one four-way pass over 3 runs, unless a run ends in +Infinity
+    // 6 streams: one four-way pass, then a pairwise one; all pairwise when a stream ends in +Infinity
     const finite = [[1, 5], [2, 2], [0, 9], [3], [2, 4], [1]];
     const withInf = finite.map((s, i) => (i === 2 ? [0, Infinity] : i === 4 ? [2, Infinity] : s));
     for (const streams of [finite, withInf]) {
