@@ -81,7 +81,26 @@ describe('the fast paths of arrival generation give the same numbers', () => {
     }
   });
 
-  it('atMostExpPlus (Math.log with a margin) decides x <= -log(w) + y as the exact log does, near ties included', () => {
+  it('cv 2, 4, 8 (plain squarings as bounds, the exact power only near a rounding boundary) over long streams, small and large times', () => {
+    // the fast path needs the exact x only when cur + scale * x is near a rounding boundary: often while
+    // cur is small (from time 0), rarely at large times (start 1e6), and gaps large or tiny against cur
+    for (const [rate, cv, start, duration] of [
+      [50, 4, 0, 2000],
+      [50, 2, 0, 1000],
+      [20, 8, 0, 2000],
+      [3, 4, 1e6, 20000],
+      [0.05, 4, 0, 1e6],
+      [400, 4, 7.25, 150],
+    ]) {
+      const fast = generateGammaArrivals(rate, cv, start, duration, 99);
+      const plain = plainGammaArrivals(rate, cv, start, duration, 99);
+      expect(fast.length, `rate ${rate} cv ${cv} start ${start}`).toBeGreaterThan(30_000);
+      expect(fast.length).toBe(plain.length);
+      expect(sha256Float64(fast), `rate ${rate} cv ${cv} start ${start}`).toBe(sha256Float64(plain));
+    }
+  });
+
+  it('atMostExpPlus (1 - w as a lower bound, then Math.log with a margin) decides x <= -log(w) + y as the exact log does, near ties included', () => {
     const rng = new LegacyRandom(7);
     let nearTies = 0;
     for (let i = 0; i < 200_000; i++) {
@@ -97,6 +116,20 @@ describe('the fast paths of arrival generation give the same numbers', () => {
       } else x = 20 * rng.randomSample();
       expect(atMostExpPlus(x, w, y)).toBe(x <= exact);
     }
+    // x at the shortcut's edge (1 - w + y times 1 - 2^-45, give or take), with w near 1, where -log(w) and
+    // 1 - w agree to many digits, and a few w > 1 and y < 0, where the shortcut must not apply
+    let shortcutEdge = 0;
+    for (let i = 0; i < 100_000; i++) {
+      const d = i % 4 === 0 ? rng.randomSample() : rng.randomSample() * 2 ** -(10 + (i % 43));
+      const w = i % 10 === 9 ? 1 + d : 1 - d;
+      const y = i % 5 === 0 ? 0 : (i % 7 === 0 ? -1 : 1) * rng.randomSample() * 2 ** -(i % 60);
+      const bound = 1 - w + y;
+      const x = Math.abs(bound * (1 - 2 ** -45 + (Math.floor(rng.randomSample() * 41) - 20) * 2 ** -49));
+      const exact = -log(w) + y;
+      if (x < bound * (1 - 2 ** -45)) shortcutEdge++;
+      expect(atMostExpPlus(x, w, y), `x ${x} w ${w} y ${y}`).toBe(x <= exact);
+    }
+    expect(shortcutEdge).toBeGreaterThan(10_000);
     expect(atMostExpPlus(0, 1, 0)).toBe(true); // w = 1: -log(1) = 0
     expect(atMostExpPlus(1e-310, 1, 0)).toBe(false);
     expect(nearTies).toBe(100_000);

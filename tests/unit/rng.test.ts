@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LegacyRandom } from '../../src/core/rng/legacy';
-import { MT19937 } from '../../src/core/rng/mt19937';
+import { DOUBLES_PER_BLOCK, MT19937 } from '../../src/core/rng/mt19937';
 import { readRefJson } from './reference';
 
 interface RngCase {
@@ -28,6 +28,12 @@ describe('numpy legacy RNG, bit-exact against rng.json (reference doc section 2)
         const r = new LegacyRandom(c.seed);
         expect(c.random_sample.map(() => r.randomSample())).toEqual(c.random_sample);
       });
+      it('random_sample doubles a block at a time (nextDoubleBlock)', () => {
+        const mt = new MT19937(c.seed);
+        const block = new Float64Array(DOUBLES_PER_BLOCK);
+        mt.nextDoubleBlock(block);
+        expect(Array.from(block.subarray(0, c.random_sample.length))).toEqual(c.random_sample);
+      });
       for (const g of c.standard_gamma) {
         it(`standard_gamma(${g.shape}) x${g.values.length}`, () => {
           const r = new LegacyRandom(c.seed);
@@ -50,6 +56,20 @@ describe('numpy legacy RNG, bit-exact against rng.json (reference doc section 2)
     const a = r.standardNormal();
     r.seed(7);
     expect(r.standardNormal()).toBe(a);
+  });
+
+  it('nextDoubleBlock continues the same stream as nextDouble, block after block, from block boundaries only', () => {
+    const a = new MT19937(99);
+    const b = new MT19937(99);
+    const block = new Float64Array(DOUBLES_PER_BLOCK);
+    for (let k = 0; k < 4; k++) {
+      b.nextDoubleBlock(block);
+      const want = Array.from(block, () => a.nextDouble());
+      expect(Array.from(block)).toEqual(want);
+    }
+    // both at the same boundary: the raw outputs continue alike
+    expect(b.nextUint32()).toBe(a.nextUint32());
+    expect(() => b.nextDoubleBlock(block)).toThrow(/block boundary/);
   });
 
   it('rejects seeds numpy rejects', () => {

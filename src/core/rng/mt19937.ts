@@ -4,12 +4,11 @@
  * The state is a plain Uint32Array so a generator is cheap to create and copy.
  */
 const N = 624;
-const M = 397;
-const MATRIX_A = 0x9908b0df;
-const UPPER = 0x80000000;
-const LOWER = 0x7fffffff;
 /** 2^-53: multiplying by it is exact, like numpy's division by 9007199254740992 */
 const INV_2_53 = 1 / 9007199254740992;
+
+/** Doubles per block of 624 outputs (two outputs per double). */
+export const DOUBLES_PER_BLOCK = N / 2;
 
 export class MT19937 {
   readonly key = new Uint32Array(N);
@@ -36,30 +35,78 @@ export class MT19937 {
     this.pos = N;
   }
 
-  private twist(): void {
+  /** Regenerates the key (the twist of the next block), without tempering. */
+  private twistKey(): void {
+    // the constants are locals on purpose: bundlers (esbuild, Vite) turn module-level constants into
+    // module variables, which V8 reloads in every iteration (81 against 59 ms for 17 M outputs)
+    const n = 624;
+    const m = 397;
+    const matrixA = 0x9908b0df;
+    const upper = 0x80000000;
+    const lower = 0x7fffffff;
     const key = this.key;
     let i = 0;
     let y: number;
-    for (; i < N - M; i++) {
-      y = (key[i] & UPPER) | (key[i + 1] & LOWER);
-      key[i] = key[i + M] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    for (; i < n - m; i++) {
+      y = (key[i] & upper) | (key[i + 1] & lower);
+      key[i] = key[i + m] ^ (y >>> 1) ^ (-(y & 1) & matrixA);
     }
-    for (; i < N - 1; i++) {
-      y = (key[i] & UPPER) | (key[i + 1] & LOWER);
-      key[i] = key[i + (M - N)] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    for (; i < n - 1; i++) {
+      y = (key[i] & upper) | (key[i + 1] & lower);
+      key[i] = key[i + (m - n)] ^ (y >>> 1) ^ (-(y & 1) & matrixA);
     }
-    y = (key[N - 1] & UPPER) | (key[0] & LOWER);
-    key[N - 1] = key[M - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    y = (key[n - 1] & upper) | (key[0] & lower);
+    key[n - 1] = key[m - 1] ^ (y >>> 1) ^ (-(y & 1) & matrixA);
+  }
+
+  // the tempering is written out in both loops below: as a function returning a uint32 it measured
+  // 70 % slower (121 vs 70 ms for 17 M outputs), V8 boxing the results above 2^31 as doubles
+  private twist(): void {
+    const n = 624; // constants as locals: see twistKey
+    this.twistKey();
+    const key = this.key;
     const out = this.out;
-    for (let j = 0; j < N; j++) {
+    let y: number;
+    for (let j = 0; j < n; j++) {
       y = key[j];
       y ^= y >>> 11;
       y ^= (y << 7) & 0x9d2c5680;
       y ^= (y << 15) & 0xefc60000;
-      y ^= y >>> 18;
-      out[j] = y;
+      out[j] = y ^ (y >>> 18);
     }
     this.pos = 0;
+  }
+
+  /**
+   * At a block boundary (all outputs of the current block used, as after
+   * seeding): generates the next block and writes to `dst` the
+   * DOUBLES_PER_BLOCK doubles that as many nextDouble calls would return,
+   * leaving the generator at the next boundary. A caller that draws only
+   * doubles (the Gamma arrival loop) reads them from `dst` without a call per
+   * draw: a quarter cheaper than as many nextDouble calls (60 against 80 ms
+   * for 8.6 M doubles).
+   */
+  nextDoubleBlock(dst: Float64Array): void {
+    if (this.pos !== N) throw new Error('nextDoubleBlock: the generator is not at a block boundary');
+    this.twistKey();
+    const key = this.key;
+    const n = 624; // constants as locals: see twistKey
+    const inv253 = INV_2_53;
+    let a: number;
+    let b: number;
+    for (let j = 0; j < n; j += 2) {
+      a = key[j];
+      a ^= a >>> 11;
+      a ^= (a << 7) & 0x9d2c5680;
+      a ^= (a << 15) & 0xefc60000;
+      a ^= a >>> 18;
+      b = key[j + 1];
+      b ^= b >>> 11;
+      b ^= (b << 7) & 0x9d2c5680;
+      b ^= (b << 15) & 0xefc60000;
+      b ^= b >>> 18;
+      dst[j >> 1] = ((a >>> 5) * 67108864 + (b >>> 6)) * inv253;
+    }
   }
 
   /** Next raw 32-bit output (as a non-negative number). */

@@ -36,37 +36,48 @@ export function squaringsFor(y: number): number {
   return 0;
 }
 
-/** glibc's pow(x, 2^k) for k = squaringsFor(y) > 0 (x any double; fast for positive normal x). */
+/**
+ * glibc's pow(x, 2^k) for k = squaringsFor(y) > 0 (x any double; fast for
+ * positive normal x). Kept under V8's inlining limit (460 bytes of bytecode)
+ * so the arrival loop inlines it: a call that returns a double boxes it, which
+ * cost about a third of this function's time.
+ */
 export function powSquarings(x: number, k: number): number {
-  if (!(x > 0 && x < MAX)) return pow(x, 2 ** k);
-  // x^2 = h + l exactly
-  let s = x * SPLIT;
-  let a = s - (s - x);
-  let b = x - a;
-  let h = x * x;
-  let l = a * a - h + 2 * a * b + b * b;
-  for (let i = 1; i < k; i++) {
-    // (h + l)^2: h*h exactly as p + e (Dekker), plus the cross term 2*h*l
-    s = h * SPLIT;
-    a = s - (s - h);
-    b = h - a;
-    const p = h * h;
-    const e = a * a - p + 2 * a * b + b * b + 2 * h * l;
-    h = p + e;
-    l = e - (h - p);
-  }
-  if (h >= MIN && h <= MAX) {
-    IO[0] = h;
-    const hi = IO32[HI];
-    if ((hi & 0xfffff) !== 0 || IO32[LO] !== 0) {
-      // ulp(h) = 2^(exponent - 52), from the exponent bits; |log h| <= (|exponent| + 1) ln 2
-      const biased = hi >>> 20;
-      IO32[2 + HI] = (hi & 0x7ff00000) - 0x03400000;
-      IO32[2 + LO] = 0;
-      const ulp = IO[1];
-      const margin = (1 / 32 + (Math.abs(biased - 1023) + 1) * 0.000339) * ulp; // 0.000339 > ln 2 / 2048
-      if (Math.abs(Math.abs(l) - 0.5 * ulp) > margin) return h;
+  if (x > 0 && x < MAX) {
+    // (h + l)^2, k times from (x, 0): h*h exactly as p + e (Dekker's product), plus the cross term
+    // 2*h*l (zero in the first round, which is therefore exact)
+    let h = x;
+    let l = 0;
+    for (let i = 0; i < k; i++) {
+      const s = h * SPLIT;
+      const a = s - (s - h);
+      const b = h - a;
+      const p = h * h;
+      const e = a * a - p + 2 * a * b + b * b + 2 * h * l;
+      h = p + e;
+      l = e - (h - p);
     }
+    if (clearOfMidpoint(h, l)) return h;
   }
   return pow(x, 2 ** k);
+}
+
+/**
+ * Whether RN(h + l) = h (with |l| <= ulp(h) / 2) stays h for any value within
+ * 1/32 ulp + |log h| * 2^-11 ulp of h + l, so that glibc's pow returns h too;
+ * false near the ends of the exponent range and at a power of two (where the
+ * spacing below h is half).
+ */
+function clearOfMidpoint(h: number, l: number): boolean {
+  if (!(h >= MIN && h <= MAX)) return false;
+  IO[0] = h;
+  const hi = IO32[HI];
+  if ((hi & 0xfffff) === 0 && IO32[LO] === 0) return false;
+  // ulp(h) = 2^(exponent - 52), from the exponent bits; |log h| <= (|exponent| + 1) ln 2
+  const biased = hi >>> 20;
+  IO32[2 + HI] = (hi & 0x7ff00000) - 0x03400000;
+  IO32[2 + LO] = 0;
+  const ulp = IO[1];
+  const margin = (1 / 32 + (Math.abs(biased - 1023) + 1) * 0.000339) * ulp; // 0.000339 > ln 2 / 2048
+  return Math.abs(Math.abs(l) - 0.5 * ulp) > margin;
 }

@@ -6,7 +6,8 @@
  * arrivals = start + cumulative sums, kept while strictly below start + duration.
  * Refilling a batch continues the same random stream, so one sampler suffices.
  */
-import { atMostExpPlus, LegacyRandom } from '../rng/legacy';
+import { atMostExpPlus, atMostOneMinus, LegacyRandom } from '../rng/legacy';
+import { DOUBLES_PER_BLOCK } from '../rng/mt19937';
 import { log, pow } from '../rng/libm';
 import { powSquarings, squaringsFor } from '../rng/powSquarings';
 import { Float64Builder } from './arrivals';
@@ -59,41 +60,80 @@ export function appendGammaArrivals(
   const { shape, scale, batchSize } = gammaParameters(rate, cv, duration);
   const rng = new LegacyRandom(seed);
   const end = start + duration;
-  let left = batchSize - 1; // draws left in the current batch after the first
-  let refills = 0;
-  let cur = start + scale * rng.standardGamma(shape);
-  // cv > 1, the usual case: LegacyRandom.standardGamma's shape < 1 branch written out below, with
-  // its acceptance test on Math.log (atMostExpPlus) and x^inv by squarings for cv = 2, 4, 8
-  // (powSquarings). V8 does not inline the method into this loop, and the call (and its boxed result)
-  // made generation about 8 % slower. tests/unit/arrivals.test.ts checks both give the same stream.
+  let left = 0; // draws left in the current batch
+  let refills = -1; // the first batch is not a refill
+  // cv > 1, the usual case: LegacyRandom.standardGamma's shape < 1 branch written out below, over the
+  // generator's doubles a block at a time (MT19937.nextDoubleBlock), with its acceptance test on
+  // 1 - w and Math.log (atMostExpPlus) and x^inv by squarings for cv = 2, 4, 8 (powSquarings). V8
+  // does not inline the method into this loop, and the call (and its boxed result) made generation
+  // about 8 % slower. tests/unit/arrivals.test.ts checks both give the same stream.
   const below = shape > 0 && shape < 1;
-  const mt = rng.generator;
+  const mt = rng.generator; // fresh: at a block boundary, as nextDoubleBlock needs
+  const uniform = new Float64Array(DOUBLES_PER_BLOCK);
+  let at = DOUBLES_PER_BLOCK; // index of the next unused double in `uniform`
   const inv = 1.0 / shape;
   const k = squaringsFor(inv);
-  while (cur < end) {
-    out.push(cur);
+  // Bounds instead of the exact power, for most draws: x = u^(2^k) by k plain squarings is within a
+  // relative (2^k - 1) 2^-53 of u^(2^k) and glibc's pow within 2^-52 of it, so the exact x lies in
+  // [xs - xs * slack, xs + xs * slack] (slack = 2^(k - 51) leaves room for the rounding of those
+  // bounds themselves, and xs >= 2^-900 keeps every square normal). The reference's next arrival is
+  // cur + scale * x rounded twice, a non-decreasing function of x: when both ends of the interval
+  // give the same time, that is the time, and the exact x is not needed (it is when the time is
+  // near a rounding boundary: about 1 draw in 200 over a stream from time 0, mostly while cur is small).
+  const slack = 2 ** (k - 51);
+  let cur = start;
+  for (;;) {
     if (left === 0) {
       refills++;
       left = batchSize;
     }
     left--;
-    let x: number;
+    let arrival = 0; // cur + scale * x for the accepted draw x
     if (below) {
       for (;;) {
-        const u = mt.nextDouble();
-        const w = 1.0 - mt.nextDouble();
+        if (at > DOUBLES_PER_BLOCK - 2) {
+          // numpy draws u and w from consecutive doubles; a block holds an even number of them
+          mt.nextDoubleBlock(uniform);
+          at = 0;
+        }
+        const u = uniform[at];
+        const w = 1.0 - uniform[at + 1];
+        at += 2;
         if (u <= 1.0 - shape) {
-          x = k > 0 ? powSquarings(u, k) : pow(u, inv);
-          if (atMostExpPlus(x, w, 0)) break;
+          if (k > 0) {
+            let xs = u;
+            for (let i = 0; i < k; i++) xs *= xs;
+            const d = xs * slack;
+            // accepted when x <= 1 - w (<= -log(w)), by the first test of atMostExpPlus
+            if (xs >= 2 ** -900 && atMostOneMinus(xs + d, w)) {
+              const low = cur + scale * (xs - d);
+              if (low === cur + scale * (xs + d)) {
+                arrival = low;
+                break;
+              }
+              arrival = cur + scale * powSquarings(u, k);
+              break;
+            }
+          }
+          const x = k > 0 ? powSquarings(u, k) : pow(u, inv);
+          if (atMostExpPlus(x, w, 0)) {
+            arrival = cur + scale * x;
+            break;
+          }
         } else {
           const y = -log((1 - u) / shape);
           const base = 1.0 - shape + shape * y;
-          x = k > 0 ? powSquarings(base, k) : pow(base, inv);
-          if (atMostExpPlus(x, w, y)) break;
+          const x = k > 0 ? powSquarings(base, k) : pow(base, inv);
+          if (atMostExpPlus(x, w, y)) {
+            arrival = cur + scale * x;
+            break;
+          }
         }
       }
-    } else x = rng.standardGamma(shape);
-    cur += scale * x;
+    } else arrival = cur + scale * rng.standardGamma(shape);
+    cur = arrival; // the first arrival is start + scale * x, as the reference's cumulative sum
+    if (!(cur < end)) break;
+    out.push(cur);
   }
   return refills;
 }
