@@ -79,7 +79,7 @@ export function appendGammaArrivals(
   // bounds themselves, and xs >= 2^-900 keeps every square normal). The reference's next arrival is
   // cur + scale * x rounded twice, a non-decreasing function of x: when both ends of the interval
   // give the same time, that is the time, and the exact x is not needed (it is when the time is
-  // near a rounding boundary: about 1 draw in 200 over a stream from time 0, mostly while cur is small).
+  // near a rounding boundary: 1 draw in 700 on the kernel benchmark, mostly while cur is small).
   const slack = 2 ** (k - 51);
   let cur = start;
   for (;;) {
