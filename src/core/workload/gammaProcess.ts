@@ -81,7 +81,7 @@ export function appendGammaArrivals(
   // give the same time, that is the time, and the exact x is not needed (it is when the time is
   // near a rounding boundary: 1 draw in 700 on the kernel benchmark, mostly while cur is small).
   const slack = 2 ** (k - 51);
-  let cur = start;
+  let cur = start + 0; // "+ 0": a float64 from the start; the parameter itself made V8 box cur on every arrival
   for (;;) {
     if (left === 0) {
       refills++;
@@ -100,6 +100,7 @@ export function appendGammaArrivals(
         const w = 1.0 - uniform[at + 1];
         at += 2;
         if (u <= 1.0 - shape) {
+          let accepted = false;
           if (k > 0) {
             let xs = u;
             for (let i = 0; i < k; i++) xs *= xs;
@@ -111,12 +112,13 @@ export function appendGammaArrivals(
                 arrival = low;
                 break;
               }
-              arrival = cur + scale * powSquarings(u, k);
-              break;
+              accepted = true;
             }
           }
+          // the exact power, from this one call site: u passed to calls in two places made V8 box it
+          // (a heap number) on every draw, ahead of both
           const x = k > 0 ? powSquarings(u, k) : pow(u, inv);
-          if (atMostExpPlus(x, w, 0)) {
+          if (accepted || atMostExpPlus(x, w, 0)) {
             arrival = cur + scale * x;
             break;
           }
