@@ -139,6 +139,16 @@ describe('scenario validation: every rule names the JSON path and the problem', 
     const r = parseScenario(s);
     expect(r.ok && r.scenario.policy).toEqual({ name: 'sr-search', beam: 3 });
   });
+  it('an own "__proto__" key (which JSON.parse creates and zod would drop silently) is refused by name', () => {
+    const text = JSON.stringify(base())
+      .replace('"models":[{', '"profiles":{"__proto__":{"configs":[{"dp":1,"op":1,"pp":1,"latency":{"1":[0.1],"__proto__":[1]},"weightGB":[1]}]}},"models":[{"__proto__":1,');
+    const r = parseScenario(text);
+    expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual([
+      'profiles.__proto__: "__proto__" cannot be a profile id',
+      'profiles.__proto__.configs[0].latency.__proto__: "__proto__" cannot be a key',
+      'models[0].__proto__: "__proto__" cannot be a key',
+    ]);
+  });
   it('a custom profile may shadow a built-in id', () => {
     const s = base();
     s.profiles = { 'test-2GB-100ms': { configs: [{ dp: 1, op: 1, pp: 1, latency: { '1': [0.2] }, weightGB: [1] }] } };

@@ -39,6 +39,31 @@ function valueAt(root: unknown, path: readonly PathPart[]): unknown {
   return v;
 }
 
+/** The blocks kept as they are, where any key is fine (scenario format: meta, ui, a profile's provenance). */
+function isFreeForm(path: readonly PathPart[]): boolean {
+  if (path.length === 1) return path[0] === 'meta' || path[0] === 'ui';
+  return path.length === 3 && path[0] === 'profiles' && path[2] === 'provenance';
+}
+
+/**
+ * Own "__proto__" keys (JSON.parse creates them) outside the free-form blocks:
+ * zod rebuilds records and objects and silently drops such a key, so a
+ * profile called "__proto__" would vanish without a word. They are refused by name.
+ */
+function protoKeyIssues(value: unknown, path: PathPart[] = []): ScenarioIssue[] {
+  if (value === null || typeof value !== 'object' || isFreeForm(path)) return [];
+  const out: ScenarioIssue[] = [];
+  if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, '__proto__')) {
+    const profileId = path.length === 1 && path[0] === 'profiles';
+    out.push({
+      path: formatPath([...path, '__proto__']),
+      message: profileId ? '"__proto__" cannot be a profile id' : '"__proto__" cannot be a key',
+    });
+  }
+  for (const [k, v] of Object.entries(value)) out.push(...protoKeyIssues(v, [...path, Array.isArray(value) ? Number(k) : k]));
+  return out;
+}
+
 /** Parse and validate a scenario given as JSON text or as an already-parsed value. */
 export function parseScenario(input: unknown): ParseResult {
   let value = input;
@@ -56,6 +81,8 @@ export function parseScenario(input: unknown): ParseResult {
       issues: [{ path: 'version', message: `version ${version} is newer than this planner understands (${SCENARIO_VERSION})` }],
     };
   }
+  const protoIssues = protoKeyIssues(value);
+  if (protoIssues.length > 0) return { ok: false, issues: protoIssues };
   const parsed = scenarioSchema.safeParse(value);
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error.issues, value) };
   const scenario = parsed.data as Scenario;

@@ -181,7 +181,8 @@ export const scenarioSchema = z.strictObject(
     ui: freeForm.optional(),
     cluster: clusterSchema,
     profiles: z
-      .record(z.string().refine((id) => id !== '__proto__', { error: '"__proto__" cannot be a profile id' }), profileSchema, {
+      // an own "__proto__" key, which z.record would drop silently, is refused before (parse.ts)
+      .record(z.string(), profileSchema, {
         error: 'must be an object: profile id -> profile',
       })
       .optional(),
