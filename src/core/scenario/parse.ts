@@ -48,19 +48,34 @@ function isFreeForm(path: readonly PathPart[]): boolean {
 /**
  * Own "__proto__" keys (JSON.parse creates them) outside the free-form blocks:
  * zod rebuilds records and objects and silently drops such a key, so a
- * profile called "__proto__" would vanish without a word. They are refused by name.
+ * profile called "__proto__" would vanish without a word. They are refused by
+ * name. One walk over the value with a shared path (an explicit workload may
+ * hold millions of requests).
  */
-function protoKeyIssues(value: unknown, path: PathPart[] = []): ScenarioIssue[] {
-  if (value === null || typeof value !== 'object' || isFreeForm(path)) return [];
-  const out: ScenarioIssue[] = [];
-  if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, '__proto__')) {
+function protoKeyIssues(value: unknown, path: PathPart[] = [], out: ScenarioIssue[] = []): ScenarioIssue[] {
+  if (value === null || typeof value !== 'object' || isFreeForm(path)) return out;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v === null || typeof v !== 'object') continue;
+      path.push(i);
+      protoKeyIssues(v, path, out);
+      path.pop();
+    }
+    return out;
+  }
+  if (Object.prototype.hasOwnProperty.call(value, '__proto__')) {
     const profileId = path.length === 1 && path[0] === 'profiles';
     out.push({
       path: formatPath([...path, '__proto__']),
       message: profileId ? '"__proto__" cannot be a profile id' : '"__proto__" cannot be a key',
     });
   }
-  for (const [k, v] of Object.entries(value)) out.push(...protoKeyIssues(v, [...path, Array.isArray(value) ? Number(k) : k]));
+  for (const k of Object.keys(value)) {
+    path.push(k);
+    protoKeyIssues((value as Record<string, unknown>)[k], path, out);
+    path.pop();
+  }
   return out;
 }
 
