@@ -45,6 +45,21 @@ test('the total-rate slider re-simulates the given placement', async ({ page }) 
   await expect(page.getByTestId('attainment-given')).toHaveText(expectedAttainment(s));
 });
 
+test('the models table fits its panel, copy and remove buttons included, with the SLO as a scale or in seconds', async ({ page }) => {
+  await page.goto('/');
+  await waitForRuns(page);
+  const overflow = () =>
+    page.evaluate(() => {
+      const box = document.querySelector('table.models')!.parentElement!;
+      return box.scrollWidth - box.clientWidth;
+    });
+  expect(await overflow()).toBe(0);
+  await expect(page.getByRole('button', { name: 'remove bert-a' })).toBeInViewport({ ratio: 1 });
+  await page.locator('table.models .slo-cell select').first().selectOption('slo');
+  await expect(page.getByLabel('SLO of bert-a (s)')).toBeVisible();
+  expect(await overflow()).toBe(0);
+});
+
 test('a corrupt, truncated or too-new link says what is wrong and keeps the scenario', async ({ page }) => {
   const s = defaultScenario();
   s.models[1].rate = 3;

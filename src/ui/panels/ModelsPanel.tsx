@@ -55,7 +55,7 @@ function ModelRow({ m, i }: { m: ModelSpec; i: number }) {
           <option value="slo" title="SLO in seconds">s</option>
         </select>
         {sloMode === 'slo' ? (
-          <NumberField label="" ariaLabel={`SLO of ${m.name} (s)`} value={m.slo!} min={0} onChange={(v) => edit(updateModel(draft, i, { slo: v }))} width="5em" />
+          <NumberField label="" ariaLabel={`SLO of ${m.name} (s)`} value={m.slo!} min={0} onChange={(v) => edit(updateModel(draft, i, { slo: v }))} width="4.5em" />
         ) : (
           <NumberField label="" ariaLabel={`SLO scale of ${m.name}`} value={m.sloScale!} min={0} onChange={(v) => edit(updateModel(draft, i, { sloScale: v }))} width="4em" />
         )}
