@@ -15,6 +15,8 @@ test('a small sweep over GPUs: every point is the core\'s own figure, the crossi
   const problems = collectProblems(page);
   await page.goto('/');
   await waitForRuns(page);
+  // before any sweep the chart's place says what to do, not that results are coming
+  await expect(page.getByTestId('sweep-chart')).toContainText('Run the sweep to draw attainment against the value');
   await page.getByTestId('sweep-values').fill('2, 4');
   await page.getByTestId('sweep-run').click();
   await expect(page.getByTestId('sweep-status')).toHaveText('6 points', { timeout: 60_000 });

@@ -10,6 +10,8 @@ export function ChartView<T>(props: {
   draw: (svg: SVGSVGElement, data: T) => void;
   controls?: ReactNode;
   dim?: boolean;
+  /** what stands in for the chart while there is no data (default: waiting for results) */
+  empty?: ReactNode;
 }) {
   const ref = useRef<SVGSVGElement>(null);
   const { data, draw } = props;
@@ -39,7 +41,7 @@ export function ChartView<T>(props: {
         </div>
       </div>
       {props.controls}
-      {data === null ? <p className="note">waiting for results…</p> : <svg ref={ref} className="chart-svg" />}
+      {data === null ? <p className="note">{props.empty ?? 'waiting for results…'}</p> : <svg ref={ref} className="chart-svg" />}
       {props.caption && <p className="note caption">{props.caption}</p>}
     </section>
   );

@@ -49,6 +49,7 @@ export function SweepPanel({ pool }: { pool: EnginePool }) {
         title="Sweep"
         data={data}
         draw={drawSweepChart}
+        empty={sweep.status === 'running' ? 'waiting for the first point…' : 'Run the sweep to draw attainment against the value, one line per policy.'}
         controls={
           <div className="sweep-controls">
             <div className="row wrap">
