@@ -1,6 +1,6 @@
 /**
  * The placement searches on the engine pool (Node worker_threads): wall time
- * with 1 and 2 workers (medians of 7 runs on S1-like, 3 on S3-like, the pools
+ * with 1 and 2 workers (medians of 15 runs on S1-like, 3 on S3-like, the pools
  * taking turns, after warm-up searches, workers started before timing), the
  * speed-up (candidates handed out longest first, and in list order as a fresh
  * pool's first search), and how long a cancel takes.
@@ -22,9 +22,10 @@ export async function benchPool(): Promise<void> {
     // 'list': 2 workers handing the candidates out in list order (as a fresh pool's first search does)
     const pools = SIZES.map((size) => (size === 'list' ? createNodePool(2, { candidateOrder: 'list' }) : createNodePool(size)));
     await Promise.all(pools.map((p) => p.ready()));
+    const scenario = parseScenarioOrThrow(text); // parsed once: validation is not the pool's work
     const search = async (i: number): Promise<number> => {
       const t0 = performance.now();
-      candidates = (await pools[i].search(parseScenarioOrThrow(text))).candidates;
+      candidates = (await pools[i].search(scenario)).candidates;
       return (performance.now() - t0) / 1000;
     };
     // steady state: each worker of a 2-pool sees about half the candidates per search, so its JIT
@@ -34,7 +35,7 @@ export async function benchPool(): Promise<void> {
     // the pools take turns, run after run: this VM's speed drifts by up to 40 % within minutes, and
     // timing one pool's runs after the other's compared a fast spell with a slow one
     const times: number[][] = pools.map(() => []);
-    for (let r = 0; r < (s1 ? 7 : 3); r++) for (let i = 0; i < pools.length; i++) times[i].push(await search(i));
+    for (let r = 0; r < (s1 ? 15 : 3); r++) for (let i = 0; i < pools.length; i++) times[i].push(await search(i));
     for (const p of pools) p.close();
     const [t1, t2, tList] = times.map(median);
     const name = file.replace('bench/', '').replace('.json', '');
