@@ -45,15 +45,20 @@ export function benchKernel(): void {
   // the same runs on result arrays already touched: the kernel's own speed, without the first-touch page
   // faults of a fresh simulation's 36 MB of results (9,000 faults, 5-12 us each on this VM)
   const warmTimes: number[] = [];
+  let warmFaults = 0;
   for (let r = 0; r < 6; r++) {
     const s = new Simulation(run.input);
     s.finish.fill(0);
     s.good.fill(0);
+    const f0 = process.resourceUsage().minorPageFault;
     const t0 = performance.now();
     s.runToEnd();
-    if (r > 0) warmTimes.push((performance.now() - t0) / 1000);
+    if (r > 0) {
+      warmTimes.push((performance.now() - t0) / 1000);
+      warmFaults += process.resourceUsage().minorPageFault - f0;
+    }
   }
-  row('  the same, result arrays already touched', fmtRate(n / median(warmTimes)), '', `${median(warmTimes).toFixed(3)} s (median of 5; the reference's numba kernel: 30-34 M/s)`);
+  row('  the same, result arrays already touched', fmtRate(n / median(warmTimes)), '', `${median(warmTimes).toFixed(3)} s, ${Math.round(warmFaults / 5)} page faults per run (median of 5; the reference's numba kernel: 30-34 M/s)`);
 
   // memory: bytes held per simulated request (arrival, model id, finish, good flag)
   const perRequest =
