@@ -123,7 +123,7 @@ const BELOW = 1 - 2 ** -45;
  *   about once in 10^11 calls.
  */
 export function atMostExpPlus(x: number, w: number, y: number): boolean {
-  if (w <= 1 && y >= 0 && x < (1 - w + y) * BELOW) return true;
+  if (surelyAtMostExpPlus(x, w, y)) return true;
   const a = y - Math.log(w);
   const d = x - a;
   if (Math.abs(d) > LOG_MARGIN * Math.abs(a) + 1e-300) return d < 0;
@@ -131,9 +131,10 @@ export function atMostExpPlus(x: number, w: number, y: number): boolean {
 }
 
 /**
- * x < (1 - w) (1 - 2^-45) for w <= 1: then x <= -log(w), as numpy's log
- * computes it, since -log(w) >= 1 - w (atMostExpPlus's first test for y = 0).
+ * x < ((1 - w) + y) (1 - 2^-45) for w <= 1 and y >= 0: then x <= -log(w) + y,
+ * as numpy's log computes it, since -log(w) >= 1 - w. atMostExpPlus's first
+ * test; the arrival loop also asks it of an upper bound of x, before x itself.
  */
-export function atMostOneMinus(x: number, w: number): boolean {
-  return w <= 1 && x < (1 - w) * BELOW;
+export function surelyAtMostExpPlus(x: number, w: number, y: number): boolean {
+  return w <= 1 && y >= 0 && x < (1 - w + y) * BELOW;
 }

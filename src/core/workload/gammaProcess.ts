@@ -6,7 +6,7 @@
  * arrivals = start + cumulative sums, kept while strictly below start + duration.
  * Refilling a batch continues the same random stream, so one sampler suffices.
  */
-import { atMostExpPlus, atMostOneMinus, LegacyRandom } from '../rng/legacy';
+import { atMostExpPlus, LegacyRandom, surelyAtMostExpPlus } from '../rng/legacy';
 import { DOUBLES_PER_BLOCK } from '../rng/mt19937';
 import { log, pow } from '../rng/libm';
 import { powSquarings, squaringsFor } from '../rng/powSquarings';
@@ -106,7 +106,7 @@ export function appendGammaArrivals(
             for (let i = 0; i < k; i++) xs *= xs;
             const d = xs * slack;
             // accepted when x <= 1 - w (<= -log(w)), by the first test of atMostExpPlus
-            if (xs >= 2 ** -900 && atMostOneMinus(xs + d, w)) {
+            if (xs >= 2 ** -900 && surelyAtMostExpPlus(xs + d, w, 0)) {
               const low = cur + scale * (xs - d);
               if (low === cur + scale * (xs + d)) {
                 arrival = low;
