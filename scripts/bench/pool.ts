@@ -7,14 +7,60 @@
  */
 import { SearchCancelled } from '../../src/core/placement/index';
 import { parseScenarioOrThrow } from '../../src/core/scenario/parse';
-import { createNodePool } from '../../src/pool/node';
+import { createNodePool, spawnNodeEngine } from '../../src/pool/node';
+import type { Scenario } from '../../src/core/scenario/types';
 import { median, readReference, row } from './util';
 
 const CASES = ['bench/s1like-mp-search.json', 'bench/s3like-mp-search-sep.json'];
 const SIZES = [1, 2, 'list'] as const;
 
+/**
+ * What two workers can do on this machine at the moment: the same candidate (S1-like's longest, two
+ * groups of pp 8) solved by one worker alone and by two workers at once, taking turns; the ratio of
+ * throughputs (2 x alone / both) bounds any 2-worker speed-up of this kind of work. It varies on this
+ * VM: 1.9x in some spells; in others one vCPU runs memory-touching loops about 40 % slower while the
+ * other is busy (a plain loop over a 128 KB array, pinned with taskset: 690-730 ms alone on either
+ * vCPU, 1000-1170 ms on vCPU 1 while vCPU 0 runs the same loop; loops on registers only are not slowed).
+ */
+async function twoWorkerCapacity(scenario: Scenario): Promise<void> {
+  const engines = [spawnNodeEngine(), spawnNodeEngine()];
+  try {
+    const apis = engines.map((e) => e.api);
+    const opened = await Promise.all(apis.map((api) => api.openSearch(1, scenario)));
+    const first = opened[0];
+    if (!first.ok) throw new Error('the S1-like search did not open');
+    const longest = first.value.find((c) => c.label === '2x(1,1,8)');
+    if (!longest) throw new Error('the S1-like search has no 2x(1,1,8) candidate');
+    const solve = async (api: (typeof apis)[number]): Promise<void> => {
+      const r = await api.solveCandidate(1, longest);
+      if (!r.ok) throw new Error('the candidate failed');
+    };
+    for (let w = 0; w < 6; w++) await Promise.all(apis.map(solve)); // both JITs warm
+    const alone: number[] = [];
+    const both: number[] = [];
+    for (let r = 0; r < 11; r++) {
+      let t0 = performance.now();
+      await solve(apis[r % 2]);
+      alone.push(performance.now() - t0);
+      t0 = performance.now();
+      await Promise.all(apis.map(solve));
+      both.push(performance.now() - t0);
+    }
+    const [a, b] = [median(alone), median(both)];
+    row(
+      'two workers at once, same candidate',
+      `${(a / 1000).toFixed(3)} s`,
+      '',
+      `alone; ${(b / 1000).toFixed(3)} s for both at once: ${((2 * a) / b).toFixed(2)}x the throughput of one (the ceiling of any 2-worker speed-up here)`,
+    );
+  } finally {
+    for (const e of engines) e.terminate();
+  }
+}
+
 export async function benchPool(): Promise<void> {
   console.log('\n# placement on the worker pool (worker_threads; median of interleaved runs; 2 workers: target >= 1.6x of 1)');
+  await twoWorkerCapacity(parseScenarioOrThrow(readReference('bench/s1like-mp-search.json')));
   for (const file of CASES) {
     const text = readReference(file);
     const s1 = file.includes('s1like');
