@@ -77,13 +77,14 @@ export interface PoolOptions {
    */
   dedicatedSimulator?: boolean;
   /**
-   * The order candidates are handed out in: "longest-first" (default) by the
-   * time each took when this pool last solved it (candidateCosts.ts; only
-   * for searches with at most 16 candidates per worker, where a few long
-   * ones decide the wall time), or "list" (the candidates' own order; what a
-   * fresh pool does anyway).
+   * The order candidates are handed out in (only for searches with at most
+   * 16 candidates per worker, where a few long ones decide the wall time;
+   * larger ones go in list order): "longest-first" (default) by the time each
+   * took when this pool last solved it, candidates it has not seen first by a
+   * static guess (candidateCosts.ts); "estimate": the static guess only (what
+   * a fresh pool's first search does); "list": the candidates' own order.
    */
-  candidateOrder?: 'longest-first' | 'list';
+  candidateOrder?: 'longest-first' | 'estimate' | 'list';
 }
 
 interface Slot {
@@ -103,7 +104,7 @@ interface Slot {
 const now = (): number => performance.now();
 
 /** Searches with more candidates than this per worker hand them out in list order (see runSearch). */
-const LPT_MAX_CANDIDATES_PER_WORKER = 16;
+export const LPT_MAX_CANDIDATES_PER_WORKER = 16;
 
 export function sharedMemoryAvailable(): boolean {
   const g = globalThis as { crossOriginIsolated?: boolean };
@@ -121,7 +122,7 @@ export class EnginePool {
   private searchId = 0;
   /** how long each candidate took when last solved here, to hand out the longest first */
   private readonly costs = new CandidateCosts();
-  private readonly listOrder: boolean;
+  private readonly candidateOrder: 'longest-first' | 'estimate' | 'list';
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private startFailures = 0;
@@ -140,7 +141,7 @@ export class EnginePool {
     const shared = options.sharedMemory ?? sharedMemoryAvailable();
     this.flag = shared ? new Int32Array(new SharedArrayBuffer(4)) : null;
     this.cancelGraceMs = options.cancelGraceMs ?? 80;
-    this.listOrder = options.candidateOrder === 'list';
+    this.candidateOrder = options.candidateOrder ?? 'longest-first';
     this.traces = new PoolTraces(shared);
     for (let i = 0; i < size; i++) this.slots.push(this.newSlot());
     if (options.dedicatedSimulator) this.simSlot = this.newSlot();
@@ -367,8 +368,8 @@ export class EnginePool {
       const policy = scenario.policy?.name ?? '';
       // longest first matters when a few candidates carry the work (S1-like: 11); with many small ones
       // (S3-like mp-search-sep: 570) list order balances anyway and measured faster (1.9x vs 1.5x on 2 workers)
-      const lpt = !this.listOrder && candidates.length <= LPT_MAX_CANDIDATES_PER_WORKER * this.size;
-      const order = lpt ? this.costs.order(policy, candidates) : candidates;
+      const lpt = this.candidateOrder !== 'list' && candidates.length <= LPT_MAX_CANDIDATES_PER_WORKER * this.size;
+      const order = lpt ? this.costs.order(policy, candidates, this.candidateOrder === 'longest-first') : candidates;
       let next = 0;
       const work = async (slot: Slot, opening: Promise<Candidate[]>): Promise<void> => {
         await opening;

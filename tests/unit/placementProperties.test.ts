@@ -116,6 +116,45 @@ describe('placement invariants (property tests)', () => {
     );
   });
 
+  it('a candidate is marked empty exactly when its search places nothing (and then it scores 0)', () => {
+    fc.assert(
+      fc.property(arbScenario(fc.constantFrom('mp-search', 'mp-search-sep', 'sr-search', 'sr-greedy', 'mp-greedy-2')), (s) => {
+        const scenario = parseScenarioOrThrow(s);
+        let cands: Candidate[];
+        try {
+          cands = listCandidates(scenario);
+        } catch (e) {
+          if (e instanceof ScenarioError) return;
+          throw e;
+        }
+        for (const c of cands) {
+          const r = solveCandidate(scenario, c);
+          const placed = r.placement.groups.some((g) => g.models.length > 0);
+          expect(c.empty).toBe(!placed);
+          if (c.empty) expect(r.score).toBe(0);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('the empty mark follows the search\'s memory rule: a model of exactly the budget fits the greedy (<=), not the beam (<)', () => {
+    const at = (policy: string) =>
+      parseScenarioOrThrow({
+        version: 1,
+        cluster: { devices: 1, memoryGB: 2.6 },
+        models: [{ name: 'a', profile: 'alpa/bert-1.3b', rate: 2, cv: 1, sloScale: 5 }],
+        workload: { kind: 'gamma', duration: 20, seed: 1 },
+        policy: { name: policy },
+      });
+    const greedy = listCandidates(at('sr-greedy'));
+    const beam = listCandidates(at('sr-search'));
+    expect(greedy.map((c) => c.empty)).toEqual([false]);
+    expect(beam.map((c) => c.empty)).toEqual([true]);
+    expect(solveCandidate(at('sr-search'), beam[0]).placement.groups[0].models).toEqual([]);
+    expect(solveCandidate(at('sr-greedy'), greedy[0]).placement.groups[0].models).toEqual(['a']);
+  });
+
   it('the incremental score of a candidate equals a fresh simulation of its placement (greedy and beam)', () => {
     fc.assert(
       fc.property(arbScenario(fc.constantFrom('sr-greedy', 'sr-search', 'mp-greedy-1')), (s) => {

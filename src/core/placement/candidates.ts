@@ -13,6 +13,7 @@
  * - sr-replace-<W>: one candidate per window.
  * - sr-uniform, mp-equal, mp-round-robin: none (they place without simulating).
  */
+import { configMemoryGB, findConfig } from '../profiles/types';
 import { ScenarioError } from '../scenario/errors';
 import type { Scenario, SinglePlacement } from '../scenario/types';
 import { replacementWindows } from './baselines';
@@ -40,6 +41,12 @@ export interface Candidate {
   /** role "window": training requests [from, to) and the segment start (the window's first arrival) */
   window?: { from: number; to: number; start: number };
   label: string;
+  /**
+   * No model of the candidate fits any of its groups by its search's memory rule (an empty group's
+   * budget: <= for the greedy, < for the beam): the search adds nothing and scores 0. Known before
+   * solving, so the pool hands such candidates out last (src/pool/candidateCosts.ts).
+   */
+  empty: boolean;
 }
 
 export interface CandidateResult {
@@ -94,13 +101,30 @@ function describe(groups: readonly GroupConfig[]): string {
   return parts.join(' + ') || 'no groups';
 }
 
+/** Whether some model fits some of the groups when they are empty (see Candidate.empty). */
+function anyFits(ctx: PolicyContext, models: readonly number[], groups: readonly GroupConfig[], strict: boolean): boolean {
+  const seen = new Set<string>();
+  for (const g of groups) {
+    const key = `${g.op},${g.pp}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const m of models) {
+      const cfg = findConfig(ctx.compiled.profiles[m], { dp: 1, op: g.op, pp: g.pp });
+      if (!cfg) continue;
+      const mem = configMemoryGB(cfg);
+      if (strict ? mem < ctx.budgetGB : mem <= ctx.budgetGB) return true;
+    }
+  }
+  return false;
+}
+
 /** The candidates of a context's policy, in the order their results are combined. */
 export function candidatesOf(ctx: PolicyContext): Candidate[] {
   const p = ctx.policy;
   const all = allModels(ctx);
   const out: Candidate[] = [];
-  const push = (c: Omit<Candidate, 'index'>): void => {
-    out.push({ index: out.length, ...c });
+  const push = (c: Omit<Candidate, 'index' | 'empty'>): void => {
+    out.push({ index: out.length, ...c, empty: !anyFits(ctx, c.models, c.groups, c.search.kind === 'beam') });
   };
   const ones = (n: number): GroupConfig[] => Array.from({ length: n }, () => ({ op: 1, pp: 1 }));
   const greedy = { kind: 'greedy' } as const;
