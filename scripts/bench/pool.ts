@@ -18,10 +18,10 @@ const SIZES = [1, 2, 'estimate'] as const;
 /**
  * What two workers can do on this machine at the moment: the same candidate (S1-like's longest, two
  * groups of pp 8) solved by one worker alone and by two workers at once, taking turns; the ratio of
- * throughputs (2 x alone / both) bounds any 2-worker speed-up of this kind of work. It varies on this
- * VM: 1.9x in some spells; in others one vCPU runs memory-touching loops about 40 % slower while the
- * other is busy (a plain loop over a 128 KB array, pinned with taskset: 690-730 ms alone on either
- * vCPU, 1000-1170 ms on vCPU 1 while vCPU 0 runs the same loop; loops on registers only are not slowed).
+ * throughputs (2 x alone / both) bounds any 2-worker speed-up of this kind of work. It read 1.87-1.92x
+ * in every run on 2026-11-29, although the same afternoon a plain loop over a 128 KB array, pinned with
+ * taskset, ran 690-730 ms alone on either vCPU and 1000-1170 ms on vCPU 1 while vCPU 0 ran the same loop
+ * (loops on registers only were not slowed): how much two busy vCPUs slow each other depends on the work.
  */
 async function twoWorkerCapacity(scenario: Scenario): Promise<void> {
   const engines = [spawnNodeEngine(), spawnNodeEngine()];
@@ -52,7 +52,7 @@ async function twoWorkerCapacity(scenario: Scenario): Promise<void> {
       'two workers at once, same candidate',
       `${(a / 1000).toFixed(3)} s`,
       '',
-      `alone; ${(b / 1000).toFixed(3)} s for both at once: ${((2 * a) / b).toFixed(2)}x the throughput of one (the ceiling of any 2-worker speed-up here)`,
+      `alone; ${(b / 1000).toFixed(3)} s for both at once: ${((2 * a) / b).toFixed(2)}x the throughput of one (the most two workers can gain on this work now)`,
     );
   } finally {
     for (const e of engines) e.terminate();
