@@ -28,7 +28,7 @@ export function benchPlacement(): void {
       `${c.file.replace('bench/', '').replace('.json', '')} (${result.policy})`,
       `${t.toFixed(3)} s`,
       `target <= ${c.target} s`,
-      `${t <= c.target ? 'ok' : 'OVER'}; reference ${c.reference} s; ${result.candidates} candidates, train attainment ${result.trainAttainment.toFixed(4)}, chose ${result.chosen}`,
+      `${t <= c.target ? 'ok' : 'OVER'}; reference ${c.reference} s; ${result.candidates} candidate${result.candidates === 1 ? '' : 's'}, train attainment ${result.trainAttainment.toFixed(4)}, chose ${result.chosen}`,
     );
   }
 }

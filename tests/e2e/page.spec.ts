@@ -15,6 +15,9 @@ test('the default scenario: its placement and the three compared policies, simul
     await expect(page.getByTestId(`run-${id}`)).toHaveAttribute('data-status', 'done');
     await expect(page.getByTestId(`attainment-${id}`)).toHaveText(/^\d+\.\d\d %$/);
   }
+  // one candidate is "1 candidate" (sr-greedy has one; the others more)
+  await expect(page.getByTestId('run-status-sr-greedy')).toHaveText(/^placed by sr-greedy: 1 candidate in \d+\.\d\d s on \d+ workers?$/);
+  await expect(page.getByTestId('run-status-alpaserve')).toHaveText(/^placed by mp-search-sep: \d+ candidates in /);
   // every view shows the four runs
   await expect(page.locator('[data-testid=placement-chart] g.group')).not.toHaveCount(0);
   await expect(page.locator('[data-testid=attainment-chart] rect.bar')).toHaveCount(4 * 5);

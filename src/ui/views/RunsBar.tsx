@@ -2,6 +2,11 @@
 import type { RunState } from '../../state/store';
 import { usePlanner } from '../../state/store';
 
+/** "1 candidate", "12 candidates". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function statusText(r: RunState): string {
   switch (r.status) {
     case 'queued':
@@ -16,7 +21,9 @@ function statusText(r: RunState): string {
       return 'simulating…';
     case 'done': {
       const s = r.view?.results.search;
-      return s ? `placed by ${s.policy}: ${s.candidates} candidates in ${s.seconds.toFixed(2)} s on ${s.workers} worker${s.workers === 1 ? '' : 's'}` : 'simulated';
+      if (!s) return 'simulated';
+      const where = s.workers === 'in-thread' ? 'in one thread' : `on ${count(s.workers, 'worker')}`;
+      return `placed by ${s.policy}: ${count(s.candidates, 'candidate')} in ${s.seconds.toFixed(2)} s ${where}`;
     }
     case 'cancelled':
       return r.view ? 'cancelled: showing the previous results' : 'cancelled';
