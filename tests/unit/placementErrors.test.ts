@@ -79,6 +79,13 @@ describe('policy errors', () => {
     expect(issues[0].message).toMatch(/sr-uniform gives an invalid placement: group 0 \(1,1,1\) holds m0, m1, m2, 10 GB per GPU, over the 6 GB budget/);
   });
 
+  it('an mp-equal group whose configuration a model lacks names the model and the configuration', () => {
+    // test-2GB-100ms has no intra-operator (op 2) configuration
+    const issues = issuesOf(() => solvePolicy(scenario({ name: 'mp-equal-1-2' }, {}, ['test-2GB-100ms'])));
+    expect(issues[0].path).toBe('policy');
+    expect(issues[0].message).toMatch(/^mp-equal-1-2 gives an invalid placement: group 0 \(1,2,1\) holds m0, but the profile of "m0" has no \(1,2,1\) configuration \(/);
+  });
+
   it('sr-uniform within memory is fine', () => {
     const r = solvePolicy(scenario({ name: 'sr-uniform' }, {}, ['test-2GB-100ms', 'test-2GB-100ms', 'test-2GB-100ms', 'test-2GB-100ms']));
     expect(r.placement).toEqual({

@@ -26,13 +26,16 @@ function verifyMemory(ctx: PolicyContext, groups: { cfg: GroupConfig; models: nu
     let mem = 0;
     for (const m of g.models) mem += modelMemory(ctx, m, g.cfg);
     if (mem <= ctx.budgetGB) return;
-    const names = g.models.map((m) => ctx.compiled.names[m]).join(', ');
+    const name = (m: number): string => `"${ctx.compiled.names[m]}"`;
+    const lacking = g.models.filter((m) => !Number.isFinite(modelMemory(ctx, m, g.cfg)));
+    const why =
+      lacking.length > 0
+        ? `but the profile of ${lacking.map(name).join(', ')} has no ${configLabel(g.cfg)} configuration`
+        : `${+mem.toFixed(3)} GB per GPU, over the ${ctx.budgetGB} GB budget`;
     throw new ScenarioError([
       {
         path: 'policy',
-        message:
-          `${ctx.policy.name} gives an invalid placement: group ${i} ${configLabel(g.cfg)} holds ${names}, ` +
-          `${Number.isFinite(mem) ? `${+mem.toFixed(3)} GB` : 'a configuration one of them lacks'} per GPU, over the ${ctx.budgetGB} GB budget (${what})`,
+        message: `${ctx.policy.name} gives an invalid placement: group ${i} ${configLabel(g.cfg)} holds ${g.models.map((m) => ctx.compiled.names[m]).join(', ')}, ${why} (${what})`,
       },
     ]);
   });
