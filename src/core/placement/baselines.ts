@@ -23,11 +23,12 @@ function toSpec(ctx: PolicyContext, c: GroupConfig, models: readonly number[]): 
 /** The reference's verify: every group's memory (sum of its models' weights) within the budget. */
 function verifyMemory(ctx: PolicyContext, groups: { cfg: GroupConfig; models: number[] }[], what: string): void {
   groups.forEach((g, i) => {
+    const mems = g.models.map((m) => modelMemory(ctx, m, g.cfg));
     let mem = 0;
-    for (const m of g.models) mem += modelMemory(ctx, m, g.cfg);
+    for (const x of mems) mem += x;
     if (mem <= ctx.budgetGB) return;
     const name = (m: number): string => `"${ctx.compiled.names[m]}"`;
-    const lacking = g.models.filter((m) => !Number.isFinite(modelMemory(ctx, m, g.cfg)));
+    const lacking = g.models.filter((_, j) => !Number.isFinite(mems[j]));
     const why =
       lacking.length > 0
         ? `but the profile of ${lacking.map(name).join(', ')} has no ${configLabel(g.cfg)} configuration`

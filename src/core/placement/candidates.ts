@@ -13,10 +13,9 @@
  * - sr-replace-<W>: one candidate per window.
  * - sr-uniform, mp-equal, mp-round-robin: none (they place without simulating).
  */
-import { configMemoryGB, findConfig } from '../profiles/types';
 import { ScenarioError } from '../scenario/errors';
 import type { Scenario, SinglePlacement } from '../scenario/types';
-import { replacementWindows } from './baselines';
+import { modelMemory, replacementWindows } from './baselines';
 import { allModels, bucketLatency, policyContext, problemOf, type PolicyContext } from './context';
 import { beamSearch, fastGreedy } from './greedy';
 import { BUCKET_NODE_SIZE, filteredSplits, latencyBuckets, mixedPartitions, mpSearchPartitions } from './partitions';
@@ -109,9 +108,7 @@ function anyFits(ctx: PolicyContext, models: readonly number[], groups: readonly
     if (seen.has(key)) continue;
     seen.add(key);
     for (const m of models) {
-      const cfg = findConfig(ctx.compiled.profiles[m], { dp: 1, op: g.op, pp: g.pp });
-      if (!cfg) continue;
-      const mem = configMemoryGB(cfg);
+      const mem = modelMemory(ctx, m, g); // Infinity when the profile lacks the configuration
       if (strict ? mem < ctx.budgetGB : mem <= ctx.budgetGB) return true;
     }
   }
