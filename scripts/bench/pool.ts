@@ -19,7 +19,7 @@ const SIZES = [1, 2, 'estimate'] as const;
  * What two workers can do on this machine at the moment: the same candidate (S1-like's longest, two
  * groups of pp 8) solved by one worker alone and by two workers at once, taking turns; the ratio of
  * throughputs (2 x alone / both) bounds any 2-worker speed-up of this kind of work. It read 1.82-1.92x
- * in every run on 2026-11-29, although the same afternoon a plain loop over a 128 KB array, pinned with
+ * in five runs on 2026-11-29 and 1.53x in a sixth; the same afternoon a plain loop over a 128 KB array, pinned with
  * taskset, ran 690-730 ms alone on either vCPU and 1000-1170 ms on vCPU 1 while vCPU 0 ran the same loop
  * (loops on registers only were not slowed): how much two busy vCPUs slow each other depends on the work.
  */
